@@ -1,0 +1,4 @@
+// Decorated DTO classes (class-validator + OpenAPI). Server-side only; the web app uses the
+// interfaces of '@meridian/contracts' that these classes implement.
+export * from './auth.dto';
+export * from './system.dto';

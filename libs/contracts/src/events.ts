@@ -1,0 +1,41 @@
+import type { ServiceName } from './services';
+import type { AlertView, HaltState, HealthReport, MaintenanceState, PerformanceSnapshot } from './api';
+
+/**
+ * Events carried over Redis pub/sub. They are notifications: a subscriber that is down misses
+ * them, so every event here describes state that is also persisted and can be re-read.
+ */
+export const EVENTS = {
+  haltChanged: 'platform.halt.changed.v1',
+  configChanged: 'system.config.changed.v1',
+  maintenanceChanged: 'system.maintenance.changed.v1',
+} as const;
+
+/** Channels of the gateway's WebSocket at /api/ws. */
+export const WS_CHANNELS = ['health', 'metrics', 'alerts', 'system'] as const;
+export type WsChannel = (typeof WS_CHANNELS)[number];
+
+export interface WsPayloads {
+  health: HealthReport;
+  metrics: PerformanceSnapshot;
+  alerts: { kind: 'raised' | 'resolved'; alert: AlertView };
+  system: { kind: 'halt'; halt: HaltState } | { kind: 'maintenance'; maintenance: MaintenanceState } | { kind: 'config'; version: number };
+}
+
+/** Frames the server sends. */
+export type WsServerFrame =
+  | { type: 'welcome'; user: { id: string; role: string }; channels: readonly WsChannel[] }
+  | { type: 'event'; channel: WsChannel; data: WsPayloads[WsChannel]; ts: number }
+  | { type: 'subscribed' | 'unsubscribed'; channels: WsChannel[] }
+  | { type: 'heartbeat'; ts: number }
+  | { type: 'error'; code: string; message: string };
+
+/** Frames a client sends. */
+export type WsClientFrame =
+  | { type: 'subscribe'; channels: WsChannel[] }
+  | { type: 'unsubscribe'; channels: WsChannel[] }
+  | { type: 'ping' };
+
+export interface EventSource {
+  service: ServiceName;
+}

@@ -1,0 +1,4 @@
+export * from './request-context';
+export * from './logger';
+export * from './log-stream';
+export * from './metrics';
