@@ -17,7 +17,8 @@ export interface LoggerOptions {
 /** JSON logs with the service name and, inside a request, its id on every line. */
 export function createLogger(opts: LoggerOptions): Logger {
   const level = opts.level ?? 'info';
-  const streams: pino.StreamEntry[] = [{ level, stream: opts.destination ?? pino.destination({ dest: 1, sync: false }) }];
+  const streamLevel: pino.Level = level === 'silent' ? 'fatal' : level;
+  const streams: pino.StreamEntry[] = [{ level: streamLevel, stream: opts.destination ?? pino.destination({ dest: 1, sync: false }) }];
   if (opts.sink) streams.push({ level: 'info', stream: opts.sink });
   return pino(
     {

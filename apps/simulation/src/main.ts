@@ -1,0 +1,4 @@
+import { runService } from '@meridian/service-kit';
+import { simulationDefinition } from './simulation.definition';
+
+void runService(simulationDefinition);

@@ -1,0 +1,39 @@
+import type { AppStore } from '../app/store';
+import { liveStatusChanged } from '../app/uiSlice';
+import { authApi } from '../session/authApi';
+import { LiveConnection, liveUrlFor } from './liveConnection';
+import type { LiveChannels } from './liveChannels';
+
+/**
+ * Keeps one live connection in step with the session: opens it on login, reopens it with the
+ * new token after a refresh, closes it on logout.
+ */
+export function startLiveSync(store: AppStore, channels: LiveChannels, connection?: LiveConnection): () => void {
+  const live =
+    connection ??
+    new LiveConnection({
+      channels,
+      urlFor: (token) => liveUrlFor(token),
+      onStatus: (status) => store.dispatch(liveStatusChanged(status)),
+      // A 4401 usually means the access token expired. A /auth/me call goes through the re-auth
+      // base query, which refreshes the token (we then reconnect with it) or logs out.
+      onAuthRejected: () => {
+        void store.dispatch(authApi.endpoints.me.initiate(undefined, { subscribe: false, forceRefetch: true }));
+      },
+    });
+
+  let token: string | null | undefined;
+  const follow = () => {
+    const next = store.getState().session.accessToken;
+    if (next === token) return;
+    token = next;
+    if (next) live.connect(next);
+    else live.disconnect();
+  };
+  follow();
+  const unsubscribe = store.subscribe(follow);
+  return () => {
+    unsubscribe();
+    live.disconnect();
+  };
+}

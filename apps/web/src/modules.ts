@@ -1,0 +1,41 @@
+/**
+ * The ten modules of Meridian, in navigation order. A module is listed in the navigation (and
+ * routed) only once it works: flip `enabled` when its page lands.
+ */
+export interface ModuleDef {
+  id: ModuleId;
+  label: string;
+  path: string;
+  /** Two-letter mark shown in the sidebar. */
+  mark: string;
+  enabled: boolean;
+}
+
+export type ModuleId =
+  | 'dashboard'
+  | 'data'
+  | 'mlops'
+  | 'markets'
+  | 'intelligence'
+  | 'strategies'
+  | 'simulation'
+  | 'portfolio'
+  | 'execution'
+  | 'system';
+
+export const MODULES: readonly ModuleDef[] = [
+  { id: 'dashboard', label: 'Dashboard', path: '/dashboard', mark: 'DB', enabled: true },
+  { id: 'data', label: 'Data Workspace', path: '/data', mark: 'DW', enabled: false },
+  { id: 'mlops', label: 'MLOps', path: '/mlops', mark: 'ML', enabled: false },
+  { id: 'markets', label: 'Markets', path: '/markets', mark: 'MK', enabled: false },
+  { id: 'intelligence', label: 'Intelligence', path: '/intelligence', mark: 'IN', enabled: false },
+  { id: 'strategies', label: 'Strategies', path: '/strategies', mark: 'ST', enabled: false },
+  { id: 'simulation', label: 'Simulation', path: '/simulation', mark: 'SI', enabled: false },
+  { id: 'portfolio', label: 'Portfolio', path: '/portfolio', mark: 'PF', enabled: false },
+  { id: 'execution', label: 'Execution', path: '/execution', mark: 'EX', enabled: false },
+  { id: 'system', label: 'System', path: '/system', mark: 'SY', enabled: true },
+];
+
+export function enabledModules(modules: readonly ModuleDef[] = MODULES): ModuleDef[] {
+  return modules.filter((m) => m.enabled);
+}

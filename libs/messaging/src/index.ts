@@ -1,0 +1,5 @@
+export * from './redis-options';
+export * from './rpc-errors';
+export * from './service-client';
+export * from './queues';
+export * from './halt-store';

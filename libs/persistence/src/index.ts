@@ -1,0 +1,3 @@
+export * from './database';
+export * from './data-folder-lock';
+export * from './numeric';

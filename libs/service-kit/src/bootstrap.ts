@@ -1,0 +1,95 @@
+import 'reflect-metadata';
+import { Module, type DynamicModule, type INestApplication, type ModuleMetadata } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { BackendService } from '@meridian/contracts';
+import { createRedis, redisOptionsFromUrl } from '@meridian/messaging';
+import { createLogger, PinoNestLogger, ProcessMetrics, RedisLogSink } from '@meridian/observability';
+import { openDatabase, type DatabaseOptions } from '@meridian/persistence';
+import { loadServiceConfig, ConfigError } from './config';
+import { ServiceKitModule } from './service-kit.module';
+import { ServiceRuntime } from './service-runtime';
+import { CreateServiceRuns1764100000000, ServiceRunEntity } from './service-run';
+import { hostname } from 'node:os';
+
+export interface ServiceDefinition {
+  service: BackendService;
+  version: string;
+  entities: DatabaseOptions['entities'];
+  migrations: DatabaseOptions['migrations'];
+  /** The service's feature modules. */
+  imports: NonNullable<ModuleMetadata['imports']>;
+}
+
+/** Options of the NestJS Redis transport, for servers and clients alike; reconnects forever. */
+export function redisTransport(redisUrl: string) {
+  return {
+    transport: Transport.REDIS as const,
+    options: { ...pick(redisOptionsFromUrl(redisUrl)), retryAttempts: Number.MAX_SAFE_INTEGER, retryDelay: 500 },
+  };
+}
+
+function asArray<T>(list: T[] | Record<string, T>): T[] {
+  return Array.isArray(list) ? list : Object.values(list);
+}
+
+function pick(o: ReturnType<typeof redisOptionsFromUrl>) {
+  return { host: o.host, port: o.port, username: o.username, password: o.password, db: o.db, tls: o.tls };
+}
+
+@Module({})
+class ServiceRootModule {
+  static register(runtime: ServiceRuntime, imports: ServiceDefinition['imports']): DynamicModule {
+    return { module: ServiceRootModule, imports: [ServiceKitModule.forRoot(runtime), ...imports] };
+  }
+}
+
+/** Builds a service (database migrated, Redis connected, transport attached) without listening. */
+export async function createServiceApp(def: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<{ app: INestApplication; runtime: ServiceRuntime }> {
+  const config = loadServiceConfig(def.service, env);
+  const redis = createRedis(config.redisUrl, def.service);
+  const logSink = new RedisLogSink(redis);
+  const logger = createLogger({ service: def.service, level: config.logLevel, sink: logSink });
+  const database = await openDatabase({
+    service: def.service,
+    schema: config.databaseSchema,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    entities: [ServiceRunEntity, ...asArray(def.entities)],
+    migrations: [CreateServiceRuns1764100000000, ...asArray(def.migrations)],
+  });
+  await database.dataSource.getRepository(ServiceRunEntity).insert({ version: def.version, host: hostname(), pid: process.pid, startedAt: new Date() });
+  logger.info({ backing: database.backing }, `database: ${database.backing.description}`);
+  const runtime = new ServiceRuntime(config, def.version, logger, redis, logSink, new ProcessMetrics(def.service), database);
+  const app = await NestFactory.create(ServiceRootModule.register(runtime, def.imports), { logger: new PinoNestLogger(logger), abortOnError: false });
+  app.connectMicroservice<MicroserviceOptions>(redisTransport(config.redisUrl));
+  app.enableShutdownHooks();
+  return { app, runtime };
+}
+
+/** The `main` of a backend service: start, listen, and stop cleanly on SIGTERM/SIGINT. */
+export async function runService(def: ServiceDefinition): Promise<void> {
+  let runtime: ServiceRuntime | undefined;
+  try {
+    const created = await createServiceApp(def);
+    runtime = created.runtime;
+    const { app } = created;
+    await app.startAllMicroservices();
+    await app.listen(runtime.config.port, runtime.config.host);
+    runtime.logger.info({ port: runtime.config.port, version: def.version }, `${def.service} ready on :${runtime.config.port}`);
+    const stop = async (signal: string) => {
+      runtime?.logger.info({ signal }, `${def.service} stopping`);
+      await app.close();
+      await runtime?.close();
+      process.exit(0);
+    };
+    process.once('SIGTERM', () => void stop('SIGTERM'));
+    process.once('SIGINT', () => void stop('SIGINT'));
+  } catch (err) {
+    const message = err instanceof ConfigError ? err.message : `${def.service} failed to start: ${(err as Error).message}`;
+    runtime?.logger.fatal({ err }, message);
+    process.stderr.write(`${message}\n`);
+    await runtime?.close().catch(() => undefined);
+    process.exit(1);
+  }
+}
