@@ -42,7 +42,8 @@ ENV NODE_ENV=production \
     DATA_DIR=/app/.data
 RUN mkdir -p /app/.data && chown 10001:10001 /app/.data
 COPY --from=deps /app/node_modules ./node_modules
-COPY --from=build /app/package.json ./package.json
+# dist/package.json (written by the build) is how the services find the platform version.
+COPY --from=build /app/dist/package.json ./dist/package.json
 COPY --from=build /app/dist/libs ./dist/libs
 COPY --from=build /app/dist/apps/gateway ./dist/apps/gateway
 # The gateway serves the built web app (WEB_DIST) next to the API.

@@ -13,7 +13,7 @@ export interface BollingerResult {
   readonly lower: Float64Array;
   readonly middle: Float64Array;
   readonly upper: Float64Array;
-  /** %B = (price - lower) / (upper - lower). */
+  /** %B = (price - lower) / (upper - lower); NaN where the band has zero width. */
   readonly pctB: Float64Array;
 }
 
@@ -22,6 +22,12 @@ export interface BollingerValue {
   readonly middle: number;
   readonly upper: number;
   readonly pctB: number;
+}
+
+/** %B; NaN for a zero-width band (a window of identical prices), where it is undefined. */
+function pctBOf(price: number, lower: number, upper: number): number {
+  const width = upper - lower;
+  return width === 0 ? NaN : (price - lower) / width;
 }
 
 function resolve(options: BollingerOptions): { period: number; k: number } {
@@ -60,7 +66,7 @@ export function bollinger(values: Series, options: BollingerOptions = {}): Bolli
       lower[i] = lo;
       middle[i] = mid;
       upper[i] = up;
-      pctB[i] = (x - lo) / (up - lo);
+      pctB[i] = pctBOf(x, lo, up);
     }
   }
   return { lower, middle, upper, pctB };
@@ -113,7 +119,7 @@ export class BollingerStream {
     const width = this.k * Math.sqrt(rv.variance(false));
     const lo = mid - width;
     const up = mid + width;
-    return { lower: lo, middle: mid, upper: up, pctB: (price - lo) / (up - lo) };
+    return { lower: lo, middle: mid, upper: up, pctB: pctBOf(price, lo, up) };
   }
 
   reset(): void {

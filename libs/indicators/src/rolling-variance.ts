@@ -4,7 +4,8 @@ import { RingBuffer } from './ring-buffer';
  * Mean and variance of the last `window` values, O(1) per push and numerically stable: Welford's
  * update when a value is added, and its add-one-remove-one form once the window is full
  * (mean' = mean + (x_new - x_old)/n, M2' = M2 + (x_new - x_old)·(x_new - mean' + x_old - mean)),
- * so no large sums of squares cancel. Also keeps the plain running sum, so that `sum / window` is
+ * so no large sums of squares cancel. A window of identical values has a variance of exactly 0.
+ * Also keeps the plain running sum, so that `sum / window` is
  * bit-for-bit the number {@link sma} gives.
  */
 export class RollingVariance {
@@ -12,6 +13,8 @@ export class RollingVariance {
   private mean = 0;
   private m2 = 0;
   private total = 0;
+  private last = NaN;
+  private equalRun = 0; // how many of the latest values are equal to the last one
 
   constructor(readonly window: number) {
     this.buffer = new RingBuffer(window);
@@ -22,6 +25,8 @@ export class RollingVariance {
   }
 
   push(x: number): void {
+    this.equalRun = x === this.last ? this.equalRun + 1 : 1;
+    this.last = x;
     const buf = this.buffer;
     if (!buf.full) {
       buf.push(x);
@@ -37,7 +42,12 @@ export class RollingVariance {
     this.mean = oldMean + (x - old) / this.window;
     this.m2 += (x - old) * (x - this.mean + old - oldMean);
     if (this.m2 < 0) this.m2 = 0; // rounding can push a zero variance just below 0
-    this.total += x - old;
+    if (this.equalRun >= this.window) {
+      // A flat window: its variance is exactly 0 (not a rounding residue) and its mean is x.
+      this.mean = x;
+      this.m2 = 0;
+    }
+    this.total = this.total + x - old; // same order as sma (and TTR's runSum)
   }
 
   /** Plain running sum of the window (same arithmetic as sma). */
@@ -60,5 +70,7 @@ export class RollingVariance {
     this.mean = 0;
     this.m2 = 0;
     this.total = 0;
+    this.last = NaN;
+    this.equalRun = 0;
   }
 }

@@ -35,7 +35,7 @@ export function smaInto(values: Series, period: number, out: Float64Array): void
   for (let i = first + period; i < n; i++) {
     const x = values[i];
     if (x !== x) throw interiorNaN('sma', i);
-    sum += x - values[i - period];
+    sum = sum + x - values[i - period]; // (sum + x) - old: TTR's runSum order
     out[i] = sum / period;
   }
 }
@@ -71,7 +71,7 @@ export class SmaStream {
       return w.full ? this.sum / this.period : NaN;
     }
     const old = w.push(value);
-    this.sum += value - old;
+    this.sum = this.sum + value - old;
     return this.sum / this.period;
   }
 

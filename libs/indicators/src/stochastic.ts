@@ -41,10 +41,13 @@ function resolve(options: StochasticOptions): Required<StochasticOptions> {
   return o;
 }
 
-/** 0/0 (a bar range of zero) is 0.5, as TTR sets it; NaN coming from warm-up stays NaN. */
+/**
+ * fastK from its (smoothed) numerator and denominator. An empty high-low range (den = 0) gives 0.5:
+ * TTR documents that, and does it for ±Inf (bounded = FALSE, close outside the previous range),
+ * though 0.24.3 leaves 0/0 as NaN and then fails in the SMA; NaN from the warm-up stays NaN.
+ */
 function ratio(num: number, den: number): number {
-  const k = num / den;
-  return k !== k && num === num && den === den ? 0.5 : k;
+  return den === 0 && num === num ? 0.5 : num / den;
 }
 
 /**
@@ -84,8 +87,16 @@ export function stochastic(hlc: HlcSeries, options: StochasticOptions = {}): Sto
     const tmp = new Float64Array(n);
     smaInto(num, o.smooth, tmp);
     num.set(tmp);
+    // Where the last `smooth` ranges were all empty the smoothed range is exactly 0, not the
+    // rounding residue a running sum leaves (which would make fastK arbitrary).
+    const zeros = new Float64Array(n);
+    let zeroRun = 0;
+    for (let i = 0; i < n; i++) {
+      zeroRun = den[i] === 0 ? zeroRun + 1 : 0;
+      zeros[i] = zeroRun;
+    }
     smaInto(den, o.smooth, tmp);
-    den.set(tmp);
+    for (let i = 0; i < n; i++) den[i] = zeros[i] >= o.smooth ? 0 : tmp[i];
   }
   const fastK = num;
   for (let i = 0; i < n; i++) fastK[i] = ratio(num[i], den[i]);
@@ -107,6 +118,7 @@ export class StochasticStream {
   private readonly slowDMa: SmaStream;
   private prevHigh = NaN;
   private prevLow = NaN;
+  private zeroRun = 0; // consecutive empty ranges, for the smoothing
 
   constructor(options: StochasticOptions = {}) {
     const o = resolve(options);
@@ -144,8 +156,10 @@ export class StochasticStream {
       den = hh - ll;
     }
     if (this.numMa !== null && this.denMa !== null) {
+      this.zeroRun = den === 0 ? this.zeroRun + 1 : 0;
       num = this.numMa.update(num);
-      den = this.denMa.update(den);
+      const smoothed = this.denMa.update(den); // always: the SMA's window must advance
+      den = this.zeroRun >= this.o.smooth ? 0 : smoothed;
     }
     const fastK = ratio(num, den);
     const fastD = this.fastDMa.update(fastK);
@@ -162,5 +176,6 @@ export class StochasticStream {
     this.slowDMa.reset();
     this.prevHigh = NaN;
     this.prevLow = NaN;
+    this.zeroRun = 0;
   }
 }

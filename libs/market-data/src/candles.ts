@@ -5,7 +5,7 @@
  * [k·T, (k+1)·T) in epoch milliseconds, so a tick exactly on a boundary opens the next candle.
  * Daily candles therefore run from 00:00 UTC to 00:00 UTC. Gaps produce no empty candles.
  */
-import { Tick } from './ticks';
+import type { Tick } from './ticks';
 
 export type Timeframe = '1m' | '5m' | '15m' | '1h' | '1d';
 

@@ -4,7 +4,7 @@
  * Series are first aligned on the timestamps they all share (inner join); returns are simple returns
  * r_t = c_t / c_{t−1} − 1 between consecutive common timestamps. Computations use Float64Array.
  */
-import { Candle } from './candles';
+import type { Candle } from './candles';
 
 /** A close-price series: strictly increasing timestamps (epoch ms) and a close per timestamp. */
 export interface PriceSeries {
@@ -212,8 +212,8 @@ export function correlationMatrix(series: readonly PriceSeries[]): CorrelationMa
 /**
  * Rolling Pearson correlation of two equally long samples over `window` points: out[i] covers
  * [i − window + 1, i]; the first window − 1 values are NaN, as are zero-variance windows.
- * O(n): running sums of values shifted by the first window's means, recomputed from scratch every
- * `window` steps so rounding errors cannot accumulate.
+ * O(n): running sums of values shifted by a recent window's means, recomputed from scratch (and
+ * re-centred) every `window` steps so rounding errors cannot accumulate.
  */
 export function rollingPearson(x: ArrayLike<number>, y: ArrayLike<number>, window: number): Float64Array {
   if (x.length !== y.length) throw new RangeError(`samples differ in length: ${x.length} vs ${y.length}`);
@@ -221,8 +221,8 @@ export function rollingPearson(x: ArrayLike<number>, y: ArrayLike<number>, windo
   const n = x.length;
   const out = new Float64Array(n).fill(NaN);
   if (n < window) return out;
-  const kx = mean(x, 0, window);
-  const ky = mean(y, 0, window);
+  let kx = 0;
+  let ky = 0;
   let sx = 0;
   let sy = 0;
   let sxx = 0;
@@ -230,6 +230,9 @@ export function rollingPearson(x: ArrayLike<number>, y: ArrayLike<number>, windo
   let sxy = 0;
   for (let i = window - 1; i < n; i++) {
     if ((i - window + 1) % window === 0) {
+      // Re-centre on the current window's means and recompute the sums exactly.
+      kx = mean(x, i - window + 1, i + 1);
+      ky = mean(y, i - window + 1, i + 1);
       sx = sy = sxx = syy = sxy = 0;
       for (let j = i - window + 1; j <= i; j++) {
         const dx = x[j] - kx;

@@ -17,7 +17,7 @@
  */
 import { getInstrument, Instrument, MS_PER_YEAR, roundToDecimals } from './instruments';
 import { NormalSampler, RandomSource, Seed, Xoshiro128StarStar, Xoshiro128State } from './prng';
-import { Tick } from './ticks';
+import type { Tick } from './ticks';
 
 /** A price path that advances one tick at a time. */
 export interface PriceProcess {

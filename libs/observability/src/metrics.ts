@@ -9,6 +9,7 @@ export class ProcessMetrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
   readonly httpWindow: Summary<'method' | 'route'>;
+  readonly httpWindowAll: Summary<string>;
   readonly httpErrors: Counter<'method' | 'route'>;
   readonly rpcDuration: Histogram<'pattern' | 'outcome'>;
 
@@ -26,6 +27,14 @@ export class ProcessMetrics {
       name: 'http_request_duration_window_seconds',
       help: 'HTTP request latency quantiles over a sliding window',
       labelNames: ['method', 'route'],
+      percentiles: [0.5, 0.95, 0.99],
+      maxAgeSeconds: windowSec,
+      ageBuckets: 5,
+      registers: [this.registry],
+    });
+    this.httpWindowAll = new Summary({
+      name: 'http_request_duration_window_all_seconds',
+      help: 'HTTP request latency quantiles over a sliding window, all routes',
       percentiles: [0.5, 0.95, 0.99],
       maxAgeSeconds: windowSec,
       ageBuckets: 5,
@@ -49,6 +58,7 @@ export class ProcessMetrics {
   observeHttp(method: string, route: string, status: number, seconds: number): void {
     this.httpDuration.observe({ method, route, status: String(status) }, seconds);
     this.httpWindow.observe({ method, route }, seconds);
+    this.httpWindowAll.observe(seconds);
     if (status >= 500) this.httpErrors.inc({ method, route });
   }
 

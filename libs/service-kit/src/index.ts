@@ -8,3 +8,4 @@ export * from './system.controller';
 export * from './service-kit.module';
 export * from './bootstrap';
 export * from './service-run';
+export * from './jobs';

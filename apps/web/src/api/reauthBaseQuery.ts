@@ -8,8 +8,11 @@ export type RawBaseQuery = BaseQueryFn<string | FetchArgs, unknown, FetchBaseQue
 const accessTokenOf = (api: Pick<BaseQueryApi, 'getState'>) => (api.getState() as WithSession).session.accessToken;
 const refreshTokenOf = (api: Pick<BaseQueryApi, 'getState'>) => (api.getState() as WithSession).session.refreshToken;
 
+// Absolute, because a Request built outside a page (Node's fetch in tests) cannot resolve '/api'.
+const defaultBaseUrl = `${globalThis.location?.origin ?? ''}/api`;
+
 /** fetchBaseQuery on the gateway's /api prefix, carrying the session's bearer token. */
-export function createRawBaseQuery(baseUrl = '/api'): RawBaseQuery {
+export function createRawBaseQuery(baseUrl = defaultBaseUrl): RawBaseQuery {
   return fetchBaseQuery({
     baseUrl,
     prepareHeaders: (headers, api) => {

@@ -1,16 +1,14 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { SystemPage } from '../features/system/SystemPage';
 import { AppLayout } from '../layout/AppLayout';
 import { enabledModules, type ModuleId } from '../modules';
 import { LoginPage } from '../session/LoginPage';
 import { RequireAuth } from '../session/RequireAuth';
 
-/** The page of each module that has one; only enabled modules are routed. */
+/** The page of each module that has one; only enabled modules are routed. Loaded on demand. */
 const PAGES: Partial<Record<ModuleId, ComponentType>> = {
-  dashboard: DashboardPage,
-  system: SystemPage,
+  dashboard: lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
+  system: lazy(() => import('../features/system/SystemPage').then((m) => ({ default: m.SystemPage }))),
 };
 
 export function AppRoutes() {
@@ -26,7 +24,13 @@ export function AppRoutes() {
       >
         {enabledModules().map((m) => {
           const Page = PAGES[m.id];
-          return Page ? <Route key={m.id} path={`${m.path}/*`} element={<Page />} /> : null;
+          if (!Page) return null;
+          const element = (
+            <Suspense fallback={<div className="state state-loading">Loading…</div>}>
+              <Page />
+            </Suspense>
+          );
+          return <Route key={m.id} path={`${m.path}/*`} element={element} />;
         })}
         <Route path="*" element={<Navigate to="/dashboard" replace />} />
       </Route>

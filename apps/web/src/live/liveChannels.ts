@@ -17,6 +17,10 @@ export class LiveChannels {
     return () => set.delete(wrapped);
   }
 
+  listenerCount(channel: WsChannel): number {
+    return this.handlers.get(channel)?.size ?? 0;
+  }
+
   /** Delivers an event frame; other frame types are the connection's business. */
   deliver(frame: WsServerFrame): void {
     if (frame.type !== 'event') return;

@@ -1,0 +1,33 @@
+import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SERVICE_RUNTIME, type ServiceRuntime } from '@meridian/service-kit';
+import { Public } from '../auth/access.decorators';
+import { HealthMonitorService } from './health-monitor.service';
+
+@ApiTags('dashboard')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly monitor: HealthMonitorService, @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime) {}
+
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness of the gateway process' })
+  live() {
+    return { status: 'up', service: 'gateway', uptimeSec: Math.round(process.uptime()) };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the gateway reaches its database and Redis (503 otherwise)' })
+  async ready() {
+    const dependencies = await this.runtime.dependencies();
+    const body = { status: dependencies.every((d) => d.status === 'up') ? 'up' : 'down', service: 'gateway', dependencies };
+    if (body.status !== 'up') throw new ServiceUnavailableException({ ...body, message: 'gateway is not ready: a dependency is down' });
+    return body;
+  }
+
+  @Get('system')
+  @ApiOperation({ summary: 'Every service and dependency: status, latency, version (updated each second)' })
+  system() {
+    return this.monitor.report();
+  }
+}

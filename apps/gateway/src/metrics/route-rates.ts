@@ -1,0 +1,39 @@
+/** Cumulative request and error counts per route at one moment. */
+export interface CountsAt {
+  at: number;
+  perRoute: Map<string, { count: number; errors: number }>;
+}
+
+/**
+ * Rates over a sliding window from cumulative counters: keeps recent snapshots and compares the
+ * newest with the oldest one inside the window. Pure, so it is tested without a clock.
+ */
+export class RouteRates {
+  private readonly snapshots: CountsAt[] = [];
+
+  constructor(private readonly windowMs = 60_000) {}
+
+  push(snapshot: CountsAt): void {
+    this.snapshots.push(snapshot);
+    while (this.snapshots.length > 2 && snapshot.at - this.snapshots[1].at >= this.windowMs) this.snapshots.shift();
+  }
+
+  rates(): { windowSec: number; total: { rate: number; errorPct: number; count: number }; perRoute: Map<string, { rate: number; errorPct: number; count: number }> } {
+    const perRoute = new Map<string, { rate: number; errorPct: number; count: number }>();
+    const newest = this.snapshots[this.snapshots.length - 1];
+    const oldest = this.snapshots[0];
+    if (!newest || !oldest || newest === oldest) return { windowSec: 0, total: { rate: 0, errorPct: 0, count: 0 }, perRoute };
+    const dt = (newest.at - oldest.at) / 1000;
+    let count = 0;
+    let errors = 0;
+    for (const [route, now] of newest.perRoute) {
+      const before = oldest.perRoute.get(route) ?? { count: 0, errors: 0 };
+      const c = now.count - before.count;
+      const e = now.errors - before.errors;
+      count += c;
+      errors += e;
+      perRoute.set(route, { rate: c / dt, errorPct: c ? (100 * e) / c : 0, count: c });
+    }
+    return { windowSec: Math.round(dt), total: { rate: count / dt, errorPct: count ? (100 * errors) / count : 0, count }, perRoute };
+  }
+}

@@ -1,0 +1,3 @@
+import { GatewayFoundation1764100001000 } from './1764100001000-gateway-foundation';
+
+export const gatewayMigrations = [GatewayFoundation1764100001000];

@@ -1,0 +1,50 @@
+import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import type { Redis } from 'ioredis';
+import type { WsChannel, WsPayloads, WsServerFrame } from '@meridian/contracts';
+import type { Logger } from '@meridian/observability';
+import { LOGGER, REDIS } from '@meridian/service-kit';
+
+const CHANNEL = 'meridian:realtime';
+
+type Listener = (frame: WsServerFrame & { type: 'event' }) => void;
+
+/**
+ * Fan-out of live events to WebSocket clients. Events go through Redis pub/sub so that every
+ * gateway replica delivers them to its own clients, whichever replica produced them.
+ */
+@Injectable()
+export class RealtimeHub implements OnModuleInit, OnApplicationShutdown {
+  private readonly listeners = new Set<Listener>();
+  private subscriber: Redis | null = null;
+
+  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(LOGGER) private readonly logger: Logger) {}
+
+  async onModuleInit(): Promise<void> {
+    this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.subscriber.on('message', (_channel, message) => {
+      let frame: WsServerFrame & { type: 'event' };
+      try {
+        frame = JSON.parse(message);
+      } catch {
+        return;
+      }
+      for (const l of this.listeners) l(frame);
+    });
+    this.subscriber.on('error', () => undefined);
+    await this.subscriber.subscribe(CHANNEL).catch((err) => this.logger.warn({ err }, 'realtime: could not subscribe yet; will retry on reconnect'));
+  }
+
+  publish<C extends WsChannel>(channel: C, data: WsPayloads[C]): void {
+    const frame: WsServerFrame = { type: 'event', channel, data, ts: Date.now() };
+    this.redis.publish(CHANNEL, JSON.stringify(frame)).catch(() => undefined);
+  }
+
+  listen(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.subscriber?.disconnect();
+  }
+}

@@ -1,0 +1,43 @@
+import { render, screen } from '@testing-library/react';
+import { MemoryRouter } from 'react-router-dom';
+import { MODULES, enabledModules, type ModuleDef } from '../modules';
+import { Sidebar } from './Sidebar';
+
+describe('module navigation', () => {
+  it('lists the ten modules, of which only Dashboard and System are enabled today', () => {
+    expect(MODULES.map((m) => m.label)).toEqual([
+      'Dashboard',
+      'Data Workspace',
+      'MLOps',
+      'Markets',
+      'Intelligence',
+      'Strategies',
+      'Simulation',
+      'Portfolio',
+      'Execution',
+      'System',
+    ]);
+    expect(enabledModules().map((m) => m.id)).toEqual(['dashboard', 'system']);
+  });
+
+  it('shows only enabled modules in the sidebar', () => {
+    render(
+      <MemoryRouter>
+        <Sidebar />
+      </MemoryRouter>,
+    );
+    const links = screen.getAllByRole('link').map((a) => a.textContent);
+    expect(links).toEqual(['DBDashboard', 'SYSystem']);
+    expect(screen.queryByText('Markets')).toBeNull();
+  });
+
+  it('shows a module as soon as it is enabled', () => {
+    const modules: ModuleDef[] = MODULES.map((m) => (m.id === 'markets' ? { ...m, enabled: true } : m));
+    render(
+      <MemoryRouter>
+        <Sidebar modules={modules} />
+      </MemoryRouter>,
+    );
+    expect(screen.getByRole('link', { name: /Markets/ }).getAttribute('href')).toBe('/markets');
+  });
+});

@@ -1,0 +1,22 @@
+import { createAppStore } from '../app/store';
+import { loggedOut, tokensReceived } from '../session/sessionSlice';
+import { sessionAs, tokenPair } from '../../test/render';
+import { LiveChannels } from './liveChannels';
+import type { LiveConnection } from './liveConnection';
+import { startLiveSync } from './liveSync';
+
+describe('startLiveSync', () => {
+  it('connects with the stored token, reconnects after a refresh and closes on logout', () => {
+    const store = createAppStore({ session: sessionAs('viewer', 'jwt-1') });
+    const connection = { connect: jest.fn(), disconnect: jest.fn() };
+    startLiveSync(store, new LiveChannels(), connection as unknown as LiveConnection);
+    expect(connection.connect).toHaveBeenLastCalledWith('jwt-1');
+
+    store.dispatch(tokensReceived(tokenPair('jwt-2')));
+    expect(connection.connect).toHaveBeenLastCalledWith('jwt-2');
+
+    store.dispatch(loggedOut());
+    expect(connection.disconnect).toHaveBeenCalled();
+    expect(connection.connect).toHaveBeenCalledTimes(2);
+  });
+});
