@@ -24,8 +24,8 @@ import { gatewayMigrations } from './migrations';
 export async function createGatewayApp(env: NodeJS.ProcessEnv = process.env) {
   const config = loadGatewayConfig(env);
   const redis = createRedis(config.redisUrl, 'gateway');
-  const logSink = new RedisLogSink(redis);
-  const logger = createLogger({ service: 'gateway', level: config.logLevel, sink: logSink });
+  const logSink = new RedisLogSink(redis, config.namespace);
+  const logger = createLogger({ service: 'gateway', level: config.logLevel, sink: logSink, destination: config.logConsole ? undefined : null });
   const database = await openDatabase({
     service: 'gateway',
     schema: config.databaseSchema,

@@ -2,12 +2,12 @@ import type { Redis } from 'ioredis';
 import type { HaltState } from '@meridian/contracts';
 
 /** Where the platform-wide halt is mirrored for every service to read (the gateway's database is authoritative). */
-export const HALT_KEY = 'meridian:platform:halt';
+export const haltKey = (namespace: string) => `${namespace}:platform:halt`;
 
 export const NOT_HALTED: HaltState = { halted: false, reason: null, by: null, at: null };
 
-export async function readHalt(redis: Redis): Promise<HaltState> {
-  const raw = await redis.get(HALT_KEY);
+export async function readHalt(redis: Redis, namespace: string): Promise<HaltState> {
+  const raw = await redis.get(haltKey(namespace));
   if (!raw) return NOT_HALTED;
   try {
     return JSON.parse(raw) as HaltState;
@@ -16,6 +16,6 @@ export async function readHalt(redis: Redis): Promise<HaltState> {
   }
 }
 
-export async function writeHalt(redis: Redis, state: HaltState): Promise<void> {
-  await redis.set(HALT_KEY, JSON.stringify(state));
+export async function writeHalt(redis: Redis, namespace: string, state: HaltState): Promise<void> {
+  await redis.set(haltKey(namespace), JSON.stringify(state));
 }

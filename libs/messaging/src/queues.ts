@@ -23,6 +23,3 @@ export async function queueDepth(queue: Queue, owner: ServiceName): Promise<Queu
 export const QUEUES = {
   maintenance: 'system-maintenance',
 } as const;
-
-/** Every queue lives under this prefix in Redis, so tests can isolate themselves with another. */
-export const DEFAULT_QUEUE_PREFIX = 'meridian';

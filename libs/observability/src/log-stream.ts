@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 
 /** Redis stream holding the recent structured logs of every process (read by GET /api/system/logs). */
-export const LOG_STREAM_KEY = 'meridian:logs';
+export const logStreamKey = (namespace: string) => `${namespace}:logs`;
 /** Approximate cap: the stream is trimmed as it grows; maintenance prunes by age. */
 export const LOG_STREAM_MAXLEN = 50_000;
 
@@ -14,7 +14,11 @@ export class RedisLogSink {
   private timer: NodeJS.Timeout | null = null;
   dropped = 0;
 
-  constructor(private readonly redis: Redis, private readonly flushMs = 250, private readonly maxBuffer = 5_000) {}
+  private readonly key: string;
+
+  constructor(private readonly redis: Redis, namespace: string, private readonly flushMs = 250, private readonly maxBuffer = 5_000) {
+    this.key = logStreamKey(namespace);
+  }
 
   write(line: string): void {
     if (this.buffer.length >= this.maxBuffer) {
@@ -36,7 +40,7 @@ export class RedisLogSink {
       return;
     }
     const pipeline = this.redis.pipeline();
-    for (const line of lines) pipeline.xadd(LOG_STREAM_KEY, 'MAXLEN', '~', LOG_STREAM_MAXLEN, '*', 'l', line.trimEnd());
+    for (const line of lines) pipeline.xadd(this.key, 'MAXLEN', '~', LOG_STREAM_MAXLEN, '*', 'l', line.trimEnd());
     try {
       await pipeline.exec();
     } catch {

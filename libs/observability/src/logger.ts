@@ -10,15 +10,16 @@ export interface LoggerOptions {
   level?: LevelWithSilent;
   /** Also ship lines of level info and above to the shared log stream. */
   sink?: RedisLogSink;
-  /** Where the human-facing copy goes; defaults to stdout. */
-  destination?: pino.DestinationStream;
+  /** Where the human-facing copy goes; defaults to stdout; null for none. */
+  destination?: pino.DestinationStream | null;
 }
 
 /** JSON logs with the service name and, inside a request, its id on every line. */
 export function createLogger(opts: LoggerOptions): Logger {
   const level = opts.level ?? 'info';
   const streamLevel: pino.Level = level === 'silent' ? 'fatal' : level;
-  const streams: pino.StreamEntry[] = [{ level: streamLevel, stream: opts.destination ?? pino.destination({ dest: 1, sync: false }) }];
+  const streams: pino.StreamEntry[] = [];
+  if (opts.destination !== null) streams.push({ level: streamLevel, stream: opts.destination ?? pino.destination({ dest: 1, sync: false }) });
   if (opts.sink) streams.push({ level: 'info', stream: opts.sink });
   return pino(
     {
@@ -39,7 +40,8 @@ export function createLogger(opts: LoggerOptions): Logger {
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    // Nest's own start-up chatter (modules, routes) is detail; the services log what matters themselves.
+    this.logger.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace }, message instanceof Error ? message.message : String(message));

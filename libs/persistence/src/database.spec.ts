@@ -61,6 +61,22 @@ describe('openDatabase against the PostgreSQL server', () => {
     expect(await again.dataSource.getRepository(LedgerEntry).count()).toBe(10);
     await again.close();
   });
+
+  it('lets several replicas start at once: migrations run once, one after the other', async () => {
+    const raceSchema = `${schema}_race`;
+    const opts = { service: 'test', schema: raceSchema, databaseUrl: TEST_DATABASE_URL, dataDir: '.data', entities: [LedgerEntry], migrations: [CreateLedger1700000000000] };
+    try {
+      const dbs = await Promise.all([openDatabase(opts), openDatabase(opts), openDatabase(opts)]);
+      const [{ count }] = await dbs[0].dataSource.query(`SELECT count(*)::int AS count FROM "${raceSchema}".migrations`);
+      expect(count).toBe(1);
+      await Promise.all(dbs.map((d) => d.close()));
+    } finally {
+      const c = new Client({ connectionString: TEST_DATABASE_URL });
+      await c.connect();
+      await c.query(`DROP SCHEMA IF EXISTS "${raceSchema}" CASCADE`);
+      await c.end();
+    }
+  });
 });
 
 describe('openDatabase with embedded PGlite', () => {

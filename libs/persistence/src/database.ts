@@ -38,7 +38,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<OpenDatabase>
     schema: opts.schema,
     entities: opts.entities,
     migrations: opts.migrations,
-    migrationsRun: true,
+    migrationsRun: false,
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     installExtensions: false,
@@ -55,6 +55,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<OpenDatabase>
       extra: { options: `-c search_path=${opts.schema},public`, application_name: `meridian-${opts.service}` },
     } as DataSourceOptions);
     await dataSource.initialize();
+    await migrateUnderLock(dataSource, opts.schema);
     const url = new URL(opts.databaseUrl);
     return {
       dataSource,
@@ -76,6 +77,8 @@ export async function openDatabase(opts: DatabaseOptions): Promise<OpenDatabase>
     await pglite.exec(`CREATE SCHEMA IF NOT EXISTS "${opts.schema}"; SET search_path TO "${opts.schema}", public;`);
     const dataSource = new DataSource({ ...common, poolSize: 1, extra: createPgConfig(pglite) } as DataSourceOptions);
     await dataSource.initialize();
+    // One process owns the folder (the lock file), so no other migrator can race this one.
+    await dataSource.runMigrations({ transaction: 'each' });
     return {
       dataSource,
       backing: { part: 'postgres', kind: 'embedded', description: `PGlite (embedded PostgreSQL) at ${folder}, schema ${opts.schema}` },
@@ -88,6 +91,22 @@ export async function openDatabase(opts: DatabaseOptions): Promise<OpenDatabase>
   } catch (err) {
     lock.release();
     throw err;
+  }
+}
+
+/**
+ * Several replicas of a service may start at once against one server; a session advisory lock
+ * per schema makes them migrate one after the other (TypeORM itself does not lock).
+ */
+async function migrateUnderLock(dataSource: DataSource, schema: string): Promise<void> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`meridian-migrations:${schema}`]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`meridian-migrations:${schema}`]).catch(() => undefined);
+    await runner.release();
   }
 }
 

@@ -48,8 +48,8 @@ class ServiceRootModule {
 export async function createServiceApp(def: ServiceDefinition, env: NodeJS.ProcessEnv = process.env): Promise<{ app: INestApplication; runtime: ServiceRuntime }> {
   const config = loadServiceConfig(def.service, env);
   const redis = createRedis(config.redisUrl, def.service);
-  const logSink = new RedisLogSink(redis);
-  const logger = createLogger({ service: def.service, level: config.logLevel, sink: logSink });
+  const logSink = new RedisLogSink(redis, config.namespace);
+  const logger = createLogger({ service: def.service, level: config.logLevel, sink: logSink, destination: config.logConsole ? undefined : null });
   const database = await openDatabase({
     service: def.service,
     schema: config.databaseSchema,

@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import type { HaltState } from '@meridian/contracts';
 import { NOT_HALTED, readHalt } from '@meridian/messaging';
 import type { Logger } from '@meridian/observability';
-import { LOGGER, REDIS } from './tokens';
+import { LOGGER, REDIS, SERVICE_CONFIG } from './tokens';
+import type { ServiceConfig } from './config';
 
 /**
  * This process's view of the platform-wide halt (emergency stop). Read at start and on every
@@ -13,11 +14,15 @@ import { LOGGER, REDIS } from './tokens';
 export class HaltStateService implements OnModuleInit {
   private state: HaltState = NOT_HALTED;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+  ) {}
 
   async onModuleInit(): Promise<void> {
     try {
-      this.state = await readHalt(this.redis);
+      this.state = await readHalt(this.redis, this.config.namespace);
     } catch (err) {
       this.logger.warn({ err }, 'could not read the platform halt at start; assuming not halted until the next event');
     }

@@ -13,7 +13,7 @@ function connection(runtime: ServiceRuntime) {
 export function createQueue<T = unknown>(runtime: ServiceRuntime, name: string, opts: Partial<QueueOptions> = {}): Queue<T> {
   const queue = new Queue(name, {
     connection: connection(runtime),
-    prefix: runtime.config.queuePrefix,
+    prefix: runtime.config.namespace,
     defaultJobOptions: { removeOnComplete: { age: 7 * 86_400, count: 1_000 }, removeOnFail: { age: 30 * 86_400 }, attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
     ...opts,
   }) as unknown as Queue<T>;
@@ -25,7 +25,7 @@ export function createQueue<T = unknown>(runtime: ServiceRuntime, name: string, 
 export function createWorker<T = unknown, R = unknown>(runtime: ServiceRuntime, name: string, processor: Processor<T, R>, opts: Partial<WorkerOptions> = {}): Worker<T, R> {
   const worker = new Worker<T, R>(name, processor, {
     connection: connection(runtime),
-    prefix: runtime.config.queuePrefix,
+    prefix: runtime.config.namespace,
     concurrency: 1,
     ...opts,
   });

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { currentContext } from '@meridian/observability';
-import { HaltStateService } from '@meridian/service-kit';
+import { Inject, Injectable } from '@nestjs/common';
+import { currentContext, type Logger } from '@meridian/observability';
+import { HaltStateService, LOGGER } from '@meridian/service-kit';
 import type { HaltState } from '@meridian/contracts';
 import { HaltEventEntity } from './halt-event.entity';
 
@@ -19,7 +19,7 @@ export interface HaltActionReport {
  */
 @Injectable()
 export class PlatformHaltService {
-  constructor(private readonly dataSource: DataSource, private readonly halt: HaltStateService) {}
+  constructor(private readonly dataSource: DataSource, private readonly halt: HaltStateService, @Inject(LOGGER) private readonly logger: Logger) {}
 
   async apply(command: HaltState): Promise<HaltActionReport> {
     this.halt.apply(command);
@@ -34,6 +34,7 @@ export class PlatformHaltService {
       cancelledAlgorithms,
       receivedAt: new Date(),
     });
+    this.logger.warn({ halted: command.halted, by: command.by, cancelledOrders, cancelledAlgorithms }, command.halted ? 'emergency stop carried out' : 'halt lifted');
     return {
       ok: true,
       detail: command.halted ? 'halt applied and recorded; no open orders or algorithms to cancel' : 'halt lifted and recorded',

@@ -8,6 +8,10 @@ export class ApiThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
     const principal = (req as AuthenticatedRequest).principal;
     if (principal) return `${principal.kind}:${principal.id}`;
-    return `ip:${String(req.ip ?? 'unknown')}`;
+    const ip = `ip:${String(req.ip ?? 'unknown')}`;
+    // Login attempts count per address and account: guessing one password is slowed, colleagues behind one NAT are not.
+    const email = (req.body as { email?: unknown } | undefined)?.email;
+    if (req.path === '/api/auth/login' && typeof email === 'string') return `${ip}:login:${email.toLowerCase().slice(0, 254)}`;
+    return ip;
   }
 }

@@ -2,9 +2,8 @@ import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } fro
 import type { Redis } from 'ioredis';
 import type { WsChannel, WsPayloads, WsServerFrame } from '@meridian/contracts';
 import type { Logger } from '@meridian/observability';
-import { LOGGER, REDIS } from '@meridian/service-kit';
+import { LOGGER, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@meridian/service-kit';
 
-const CHANNEL = 'meridian:realtime';
 
 type Listener = (frame: WsServerFrame & { type: 'event' }) => void;
 
@@ -16,8 +15,11 @@ type Listener = (frame: WsServerFrame & { type: 'event' }) => void;
 export class RealtimeHub implements OnModuleInit, OnApplicationShutdown {
   private readonly listeners = new Set<Listener>();
   private subscriber: Redis | null = null;
+  private readonly channel: string;
 
-  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(LOGGER) private readonly logger: Logger, @Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    this.channel = `${config.namespace}:realtime`;
+  }
 
   async onModuleInit(): Promise<void> {
     this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
@@ -31,12 +33,12 @@ export class RealtimeHub implements OnModuleInit, OnApplicationShutdown {
       for (const l of this.listeners) l(frame);
     });
     this.subscriber.on('error', () => undefined);
-    await this.subscriber.subscribe(CHANNEL).catch((err) => this.logger.warn({ err }, 'realtime: could not subscribe yet; will retry on reconnect'));
+    await this.subscriber.subscribe(this.channel).catch((err) => this.logger.warn({ err }, 'realtime: could not subscribe yet; will retry on reconnect'));
   }
 
   publish<C extends WsChannel>(channel: C, data: WsPayloads[C]): void {
     const frame: WsServerFrame = { type: 'event', channel, data, ts: Date.now() };
-    this.redis.publish(CHANNEL, JSON.stringify(frame)).catch(() => undefined);
+    this.redis.publish(this.channel, JSON.stringify(frame)).catch(() => undefined);
   }
 
   listen(listener: Listener): () => void {

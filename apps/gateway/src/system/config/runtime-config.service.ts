@@ -3,7 +3,8 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { EVENTS, type ConfigVersionView, type Page, type RuntimeSettings } from '@meridian/contracts';
 import type { Logger } from '@meridian/observability';
-import { LOGGER, REDIS } from '@meridian/service-kit';
+import { LOGGER, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@meridian/service-kit';
+import { RealtimeHub } from '../../realtime/realtime-hub';
 import { ConfigVersionEntity } from './config-version.entity';
 import { DEFAULT_SETTINGS } from './default-settings';
 
@@ -21,7 +22,17 @@ export class RuntimeConfigService implements OnModuleInit, OnApplicationShutdown
   private subscriber: Redis | null = null;
   private readonly listeners = new Set<(v: ConfigVersionView) => void>();
 
-  constructor(private readonly dataSource: DataSource, @Inject(REDIS) private readonly redis: Redis, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SERVICE_CONFIG) private readonly serviceConfig: ServiceConfig,
+    private readonly hub: RealtimeHub,
+  ) {}
+
+  private get runtimeNamespace(): string {
+    return this.serviceConfig.namespace;
+  }
 
   private get repo() {
     return this.dataSource.getRepository(ConfigVersionEntity);
@@ -33,7 +44,7 @@ export class RuntimeConfigService implements OnModuleInit, OnApplicationShutdown
     this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', () => void this.reload().catch((err) => this.logger.warn({ err }, 'config reload failed')));
-    await this.subscriber.subscribe(EVENTS.configChanged).catch(() => undefined);
+    await this.subscriber.subscribe(`${this.runtimeNamespace}:${EVENTS.configChanged}`).catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -84,8 +95,9 @@ export class RuntimeConfigService implements OnModuleInit, OnApplicationShutdown
     this.latest = await this.repo.findOneByOrFail({ version: saved.version });
     const view = toView(this.latest);
     this.logger.info({ version: view.version, by }, 'runtime settings changed');
-    await this.redis.publish(EVENTS.configChanged, String(view.version)).catch(() => undefined);
+    await this.redis.publish(`${this.runtimeNamespace}:${EVENTS.configChanged}`, String(view.version)).catch(() => undefined);
     for (const l of this.listeners) l(view);
+    this.hub.publish('system', { kind: 'config', version: view.version });
     return view;
   }
 

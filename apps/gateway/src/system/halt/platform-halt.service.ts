@@ -32,7 +32,7 @@ export class PlatformHaltService implements OnApplicationBootstrap {
     private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
-    @Inject(GATEWAY_CONFIG) config: GatewayConfig,
+    @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
     private readonly services: ServiceClients,
     private readonly alerts: AlertsService,
     private readonly hub: RealtimeHub,
@@ -43,7 +43,7 @@ export class PlatformHaltService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     this.state = await this.load();
     // Redis keeps nothing across restarts here; re-assert the recorded state for the services.
-    await writeHalt(this.redis, this.state).catch((err) => this.logger.warn({ err }, 'could not mirror the halt to Redis'));
+    await writeHalt(this.redis, this.config.namespace, this.state).catch((err) => this.logger.warn({ err }, 'could not mirror the halt to Redis'));
   }
 
   get current(): HaltState {
@@ -68,7 +68,7 @@ export class PlatformHaltService implements OnApplicationBootstrap {
     const started = performance.now();
     const row = await this.dataSource.getRepository(PlatformHaltEntity).save({ halted, reason, changedBy: by });
     this.state = { halted, reason, by, at: row.changedAt.toISOString() };
-    await writeHalt(this.redis, this.state).catch((err) => this.logger.error({ err }, 'could not mirror the halt to Redis'));
+    await writeHalt(this.redis, this.config.namespace, this.state).catch((err) => this.logger.error({ err }, 'could not mirror the halt to Redis'));
     this.broadcaster.emit(EVENTS.haltChanged, { ctx: contextForHop(), data: this.state }).subscribe({ error: () => undefined });
     this.hub.publish('system', { kind: 'halt', halt: this.state });
 

@@ -2,8 +2,8 @@ import { BadRequestException, Inject, Injectable } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import type { LogEntry, LogPage } from '@meridian/contracts';
 import type { LogQueryDto } from '@meridian/contracts/dto';
-import { LOG_STREAM_KEY } from '@meridian/observability';
-import { REDIS } from '@meridian/service-kit';
+import { logStreamKey } from '@meridian/observability';
+import { REDIS, SERVICE_CONFIG, type ServiceConfig } from '@meridian/service-kit';
 import { matches, parseLogLine } from './log-query';
 
 const BATCH = 500;
@@ -14,7 +14,11 @@ const STREAM_ID = /^\d{1,15}-\d{1,10}$/;
 /** Reads the shared log stream newest first, filtered, in pages. */
 @Injectable()
 export class LogsService {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  private readonly key: string;
+
+  constructor(@Inject(REDIS) private readonly redis: Redis, @Inject(SERVICE_CONFIG) config: ServiceConfig) {
+    this.key = logStreamKey(config.namespace);
+  }
 
   async query(q: LogQueryDto): Promise<LogPage> {
     const limit = q.limit ?? 200;
@@ -29,7 +33,7 @@ export class LogsService {
     let lastId: string | null = null;
     let exhausted = false;
     while (items.length < limit && scanned < MAX_SCANNED) {
-      const batch = (await this.redis.xrevrange(LOG_STREAM_KEY, end, start, 'COUNT', BATCH)) as [string, string[]][];
+      const batch = (await this.redis.xrevrange(this.key, end, start, 'COUNT', BATCH)) as [string, string[]][];
       if (batch.length === 0) {
         exhausted = true;
         break;
@@ -54,6 +58,6 @@ export class LogsService {
 
   /** Maintenance: entries older than the cutoff. */
   async prune(before: Date): Promise<number> {
-    return this.redis.xtrim(LOG_STREAM_KEY, 'MINID', `${before.getTime()}-0`);
+    return this.redis.xtrim(this.key, 'MINID', `${before.getTime()}-0`);
   }
 }

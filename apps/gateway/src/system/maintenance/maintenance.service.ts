@@ -59,12 +59,16 @@ export class MaintenanceService implements OnModuleInit, OnApplicationShutdown {
     this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', () => void this.reload().catch(() => undefined));
-    await this.subscriber.subscribe(EVENTS.maintenanceChanged).catch(() => undefined);
+    await this.subscriber.subscribe(`${this.runtimeNamespace}:${EVENTS.maintenanceChanged}`).catch(() => undefined);
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.subscriber?.disconnect();
     await this.worker?.close();
+  }
+
+  private get runtimeNamespace(): string {
+    return this.runtime.config.namespace;
   }
 
   get current(): MaintenanceState {
@@ -74,7 +78,7 @@ export class MaintenanceService implements OnModuleInit, OnApplicationShutdown {
   async setMode(enabled: boolean, message: string | null, by: string): Promise<MaintenanceState> {
     await this.dataSource.getRepository(MaintenanceStateEntity).update({ id: 1 }, { enabled, message, changedBy: by, changedAt: new Date() });
     await this.reload();
-    await this.redis.publish(EVENTS.maintenanceChanged, '1').catch(() => undefined);
+    await this.redis.publish(`${this.runtimeNamespace}:${EVENTS.maintenanceChanged}`, '1').catch(() => undefined);
     this.hub.publish('system', { kind: 'maintenance', maintenance: this.state });
     this.logger.warn({ enabled, by }, enabled ? 'maintenance mode on' : 'maintenance mode off');
     return this.state;

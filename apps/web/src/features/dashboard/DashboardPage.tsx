@@ -16,14 +16,14 @@ export function DashboardPage() {
   const performance = useGetPerformanceQuery(PERFORMANCE_ARGS);
   return (
     <div className="dashboard">
-      <Panel title="Service health" className="span-full">
+      <Panel title="Service health" className="span-2">
         <HealthTiles />
-      </Panel>
-      <Panel title="Traffic" className="span-2">
-        <QueryView query={performance}>{(p) => <TrafficSummary current={p.current} />}</QueryView>
       </Panel>
       <Panel title="Trading" className="span-1">
         <EmergencyControls />
+      </Panel>
+      <Panel title="Traffic" className="span-full">
+        <QueryView query={performance}>{(p) => <TrafficSummary current={p.current} />}</QueryView>
       </Panel>
       <Panel title="Latency (15 min)" className="span-2">
         <QueryView query={performance} isEmpty={(p) => p.history.length === 0} emptyText="No latency history yet">

@@ -36,7 +36,7 @@ export function LatencyChart({ history }: { history: PerformanceSnapshot[] }) {
       },
       grid: { vertLines: { color: '#1c2330' }, horzLines: { color: '#1c2330' } },
       rightPriceScale: { borderColor: '#2a3342' },
-      timeScale: { borderColor: '#2a3342', timeVisible: true, secondsVisible: false },
+      timeScale: { borderColor: '#2a3342', timeVisible: true, secondsVisible: false, rightOffset: 4 },
       localization: { priceFormatter: (p: number) => `${p.toFixed(0)} ms` },
     });
     series.current = SERIES.map((s) =>

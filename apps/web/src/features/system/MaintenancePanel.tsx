@@ -129,11 +129,10 @@ function RunsTable({ runs }: { runs: MaintenanceView['runs'] }) {
 
 export function MaintenancePanel() {
   const canEdit = useRoleAtLeast('admin');
-  const [pollMs, setPollMs] = useState(0);
-  const maintenance = useGetMaintenanceQuery(undefined, { pollingInterval: pollMs });
+  const maintenance = useGetMaintenanceQuery();
   // Poll only while some run is still in progress: the runs have no live channel.
   const busy = maintenance.data?.runs.some((r) => r.state === 'queued' || r.state === 'running') ?? false;
-  if ((busy ? 2_000 : 0) !== pollMs) setPollMs(busy ? 2_000 : 0);
+  useGetMaintenanceQuery(undefined, { pollingInterval: 2_000, skip: !busy });
 
   return (
     <>
