@@ -1,4 +1,10 @@
-// Root Jest config: every project's specs, run by `npm test` through tools/test/run-tests.mjs.
+// Unit and integration tests of every project, run in parallel by `npm test`
+// (tools/test/run-tests.mjs). The end-to-end suite (apps/e2e) runs after them, serially.
 module.exports = {
-  projects: ['<rootDir>/libs/*/jest.config.js', '<rootDir>/apps/*/jest.config.js'],
+  projects: [
+    '<rootDir>/libs/*/jest.config.js',
+    '<rootDir>/apps/gateway/jest.config.js',
+    '<rootDir>/apps/web/jest.config.js',
+    '<rootDir>/tools/deploy/jest.config.js',
+  ],
 };

@@ -22,7 +22,7 @@ describe('RouteRates', () => {
     expect(perRoute.get('POST /b')).toEqual({ rate: 2, errorPct: 20, count: 20 });
     expect(perRoute.get('GET /new')).toEqual({ rate: 0.5, errorPct: 100, count: 5 });
     expect(total.count).toBe(225);
-    expect(total.errorPct).toBeCloseTo((100 * 8) / 225, 12);
+    expect(total.errorPct).toBeCloseTo((100 * 9) / 225, 12); // 4 new errors on /b, 5 on /new
   });
 
   it('forgets snapshots older than the window', () => {

@@ -86,7 +86,10 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
     if (!channels || channels.length === 0 || unknown.length) {
       return this.send(client, { type: 'error', code: 'bad-channels', message: `channels must be a non-empty list of: ${WS_CHANNELS.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}` });
     }
-    for (const c of channels) (frame.type === 'subscribe' ? state.channels.add(c) : state.channels.delete(c));
+    for (const c of channels) {
+      if (frame.type === 'subscribe') state.channels.add(c);
+      else state.channels.delete(c);
+    }
     this.send(client, { type: frame.type === 'subscribe' ? 'subscribed' : 'unsubscribed', channels });
   }
 
