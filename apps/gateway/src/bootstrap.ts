@@ -15,7 +15,7 @@ import { AppModule } from './app.module';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { loadGatewayConfig } from './core/gateway.config';
 import { gatewayEntities } from './gateway.entities';
-import { bodyParserErrorHandler } from './http/body-errors';
+import { bodyDepthLimit, bodyParserErrorHandler } from './http/body-errors';
 import { requestContextMiddleware } from './http/request-context.middleware';
 import { setupOpenApi } from './openapi';
 import { gatewayMigrations } from './migrations';
@@ -56,6 +56,7 @@ export async function createGatewayApp(env: NodeJS.ProcessEnv = process.env) {
   }));
   app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   app.use(express.json({ limit: config.bodyLimit, strict: true }));
+  app.use(bodyDepthLimit);
   app.use(bodyParserErrorHandler);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useWebSocketAdapter(new WsAdapter(app));

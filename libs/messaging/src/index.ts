@@ -3,3 +3,4 @@ export * from './rpc-errors';
 export * from './service-client';
 export * from './queues';
 export * from './halt-store';
+export * from './namespaced-redis-transport';

@@ -1,4 +1,7 @@
-import { ClientProxy } from '@nestjs/microservices';
+import type { ClientProxy } from '@nestjs/microservices';
+
+/** The part of a Nest client proxy this wrapper uses. */
+export type TransportProxy = Pick<ClientProxy, 'send' | 'emit' | 'connect' | 'close'>;
 import { firstValueFrom, timeout, TimeoutError } from 'rxjs';
 import type { Envelope, RequestContext } from '@meridian/contracts';
 import { CircuitBreaker, CircuitOpenError, type CircuitState } from '@meridian/resilience';
@@ -14,7 +17,7 @@ export class ServiceClient {
 
   constructor(
     readonly service: string,
-    private readonly proxy: ClientProxy,
+    private readonly proxy: TransportProxy,
     private readonly timeoutMs: () => number,
   ) {
     this.circuit = new CircuitBreaker(service, {

@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { Module, type DynamicModule, type INestApplication, type ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Transport, type MicroserviceOptions } from '@nestjs/microservices';
+import type { MicroserviceOptions } from '@nestjs/microservices';
 import type { BackendService } from '@meridian/contracts';
-import { createRedis, redisOptionsFromUrl } from '@meridian/messaging';
+import { createRedis, NamespacedClientRedis, NamespacedServerRedis, redisOptionsFromUrl } from '@meridian/messaging';
 import { createLogger, PinoNestLogger, ProcessMetrics, RedisLogSink } from '@meridian/observability';
 import { openDatabase, type DatabaseOptions } from '@meridian/persistence';
-import { loadServiceConfig, ConfigError } from './config';
+import { loadServiceConfig, ConfigError, type ServiceConfig } from './config';
 import { ServiceKitModule } from './service-kit.module';
 import { ServiceRuntime } from './service-runtime';
 import { CreateServiceRuns1764100000000, ServiceRunEntity } from './service-run';
@@ -22,11 +22,18 @@ export interface ServiceDefinition {
 }
 
 /** Options of the NestJS Redis transport, for servers and clients alike; reconnects forever. */
-export function redisTransport(redisUrl: string) {
-  return {
-    transport: Transport.REDIS as const,
-    options: { ...pick(redisOptionsFromUrl(redisUrl)), retryAttempts: Number.MAX_SAFE_INTEGER, retryDelay: 500 },
-  };
+function transportOptions(redisUrl: string) {
+  return { ...pick(redisOptionsFromUrl(redisUrl)), retryAttempts: Number.MAX_SAFE_INTEGER, retryDelay: 500 };
+}
+
+/** The transport's client side, in this platform's namespace. */
+export function createTransportClient(config: Pick<ServiceConfig, 'redisUrl' | 'namespace'>): NamespacedClientRedis {
+  return new NamespacedClientRedis(config.namespace, transportOptions(config.redisUrl));
+}
+
+/** The transport's server side, in this platform's namespace. */
+export function createTransportServer(config: Pick<ServiceConfig, 'redisUrl' | 'namespace'>): MicroserviceOptions {
+  return { strategy: new NamespacedServerRedis(config.namespace, transportOptions(config.redisUrl)) };
 }
 
 function asArray<T>(list: T[] | Record<string, T>): T[] {
@@ -62,7 +69,7 @@ export async function createServiceApp(def: ServiceDefinition, env: NodeJS.Proce
   logger.info({ backing: database.backing }, `database: ${database.backing.description}`);
   const runtime = new ServiceRuntime(config, def.version, logger, redis, logSink, new ProcessMetrics(def.service), database);
   const app = await NestFactory.create(ServiceRootModule.register(runtime, def.imports), { logger: new PinoNestLogger(logger), abortOnError: false });
-  app.connectMicroservice<MicroserviceOptions>(redisTransport(config.redisUrl));
+  app.connectMicroservice<MicroserviceOptions>(createTransportServer(config));
   app.enableShutdownHooks();
   return { app, runtime };
 }

@@ -18,7 +18,8 @@ export class RpcContextInterceptor implements NestInterceptor {
     const rpc = context.switchToRpc();
     const envelope = rpc.getData<Partial<Envelope>>();
     const ctx = envelope?.ctx?.requestId ? envelope.ctx : { requestId: newRequestId() };
-    const pattern = String(rpc.getContext<{ getChannel?: () => string }>()?.getChannel?.() ?? 'unknown');
+    // The channel carries the namespace prefix; the metric is labelled by the plain pattern.
+    const pattern = String(rpc.getContext<{ getChannel?: () => string }>()?.getChannel?.() ?? 'unknown').replace(/^[^:]*:/, '');
     const started = performance.now();
     return new Observable((subscriber) =>
       runWithContext(ctx, () =>

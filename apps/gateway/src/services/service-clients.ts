@@ -1,9 +1,8 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ClientProxyFactory } from '@nestjs/microservices';
 import { BACKEND_SERVICES, type BackendService, type RequestContext } from '@meridian/contracts';
 import { ServiceClient } from '@meridian/messaging';
 import { currentContext, newRequestId } from '@meridian/observability';
-import { redisTransport } from '@meridian/service-kit';
+import { createTransportClient } from '@meridian/service-kit';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../core/gateway.config';
 import { RuntimeConfigService } from '../system/config/runtime-config.service';
 
@@ -14,7 +13,7 @@ export class ServiceClients implements OnModuleInit, OnApplicationShutdown {
 
   constructor(@Inject(GATEWAY_CONFIG) config: GatewayConfig, runtimeConfig: RuntimeConfigService) {
     for (const service of BACKEND_SERVICES) {
-      const proxy = ClientProxyFactory.create(redisTransport(config.redisUrl));
+      const proxy = createTransportClient(config);
       this.clients.set(service, new ServiceClient(service, proxy, () => runtimeConfig.current.transport.timeoutMs));
     }
   }

@@ -1,11 +1,10 @@
 import { ConflictException, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
-import { ClientProxyFactory, type ClientProxy } from '@nestjs/microservices';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { EVENTS, EXECUTION_PATTERNS, type EmergencyStopReport, type HaltState } from '@meridian/contracts';
 import { NOT_HALTED, writeHalt } from '@meridian/messaging';
 import type { Logger } from '@meridian/observability';
-import { LOGGER, REDIS, redisTransport } from '@meridian/service-kit';
+import { createTransportClient, LOGGER, REDIS } from '@meridian/service-kit';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../../core/gateway.config';
 import { AlertsService } from '../../alerts/alerts.service';
 import { RealtimeHub } from '../../realtime/realtime-hub';
@@ -25,7 +24,7 @@ interface ExecutionHaltReply {
  */
 @Injectable()
 export class PlatformHaltService implements OnApplicationBootstrap {
-  private readonly broadcaster: ClientProxy;
+  private readonly broadcaster: ReturnType<typeof createTransportClient>;
   private state: HaltState = NOT_HALTED;
 
   constructor(
@@ -37,7 +36,7 @@ export class PlatformHaltService implements OnApplicationBootstrap {
     private readonly alerts: AlertsService,
     private readonly hub: RealtimeHub,
   ) {
-    this.broadcaster = ClientProxyFactory.create(redisTransport(config.redisUrl));
+    this.broadcaster = createTransportClient(config);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -25,9 +25,13 @@ export class LogsService {
     if (q.before && !STREAM_ID.test(q.before)) throw new BadRequestException('before must be a cursor returned as nextCursor');
     const fromMs = q.from ? Date.parse(q.from) : undefined;
     const toMs = q.to ? Date.parse(q.to) : undefined;
+    // ISO 8601 has forms Date.parse cannot read (week and ordinal dates, basic format).
+    if (Number.isNaN(fromMs) || Number.isNaN(toMs)) throw new BadRequestException('from and to must be ISO 8601 times like 2024-01-31T12:00:00Z');
+    // Stream ids start at 0-0: nothing is logged before 1970 or before the first id.
+    if ((toMs !== undefined && toMs < 0) || (q.before && /^0+-0+$/.test(q.before))) return { items: [], nextCursor: null };
     if (fromMs !== undefined && toMs !== undefined && fromMs > toMs) throw new BadRequestException('from must not be after to');
     let end = q.before ? `(${q.before}` : toMs !== undefined ? `${toMs}-18446744073709551615` : '+';
-    const start = fromMs !== undefined ? `${fromMs}-0` : '-';
+    const start = fromMs !== undefined ? `${Math.max(0, fromMs)}-0` : '-';
     const items: LogEntry[] = [];
     let scanned = 0;
     let lastId: string | null = null;

@@ -18,6 +18,7 @@ interface MaintenanceJob {
 }
 
 const DAY_MS = 86_400_000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NIGHTLY = 'nightly-retention';
 
 function toRun(r: MaintenanceRunEntity): MaintenanceTaskRun {
@@ -101,6 +102,8 @@ export class MaintenanceService implements OnModuleInit, OnApplicationShutdown {
   }
 
   async run(id: string): Promise<MaintenanceTaskRun> {
+    // Run ids are UUIDs: anything else is simply not a run (PostgreSQL would refuse it with an error).
+    if (!UUID.test(id)) throw new NotFoundException(`No maintenance run ${id}`);
     const run = await this.dataSource.getRepository(MaintenanceRunEntity).findOneBy({ id });
     if (!run) throw new NotFoundException(`No maintenance run ${id}`);
     return toRun(run);
