@@ -197,15 +197,23 @@ function cpuMeter(pids) {
     out.coresPct['load generator (this script)'] = round((100 * (self.user + self.system)) / 1e6 / wall, 1);
     let accounted = out.coresPct['load generator (this script)'];
     for (const [k, p] of Object.entries(pids)) {
-      out.coresPct[k] = round((100 * (procCpuSec(p) - start.procs[k])) / wall, 1);
+      out.coresPct[k] = Math.max(0, round((100 * (procCpuSec(p) - start.procs[k])) / wall, 1));
       accounted += out.coresPct[k] ?? 0;
     }
     out.coresPct['everything else on the machine'] = round(((out.machineBusyPct * os.cpus().length) - accounted), 1);
+    out.othersNote = 'everything else = machine busy time minus the processes listed: other work on the machine, kernel time not charged to them';
     return out;
   };
 }
 
 // ---------------------------------------------------------------- statistics
+/** CPU milliseconds each process spent per completed request: robust to other load on the machine. */
+function cpuPerRequest(cpu, rps) {
+  const out = {};
+  for (const [k, pct] of Object.entries(cpu.coresPct)) if (!k.startsWith('everything else')) out[k] = round((pct * 10) / rps, 3);
+  return out;
+}
+
 function round(x, d = 2) {
   if (!Number.isFinite(x)) return null;
   const f = 10 ** d;
@@ -259,6 +267,7 @@ function cannon({ label, url, headers, duration, overallRate, connections = OPTS
         autocannonLatencyMs: { p50: res.latency.p50, p97_5: res.latency.p97_5, p99: res.latency.p99, max: res.latency.max, mean: res.latency.mean },
         autocannonRequestsPerSecMean: res.requests.mean,
         cpu,
+        cpuMsPerRequest: cpuPerRequest(cpu, total / res.duration),
       });
     });
     inst.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -327,6 +336,7 @@ async function paced({ label, url, headers, duration, rate, connections = OPTS.c
     non2xx: total - latencies2xx.length,
     latencyMs: percentiles(latencies2xx),
     cpu,
+    cpuMsPerRequest: cpuPerRequest(cpu, total / duration),
   };
 }
 
@@ -589,7 +599,7 @@ async function profileUnderLoad(platform, token, services, pids) {
   for (const s of services) sessions[s] = await inspectorSession(platform.procs[s].pid, platform.inspectPorts[s]);
   for (const s of services) {
     await sessions[s].send('Profiler.enable');
-    await sessions[s].send('Profiler.setSamplingInterval', { interval: 200 });
+    await sessions[s].send('Profiler.setSamplingInterval', { interval: 1000 });
   }
   for (const s of services) await sessions[s].send('Profiler.start');
   const load = await cannon({
@@ -645,7 +655,10 @@ async function loadSuite(name, url, headers, pids) {
   log(`${name}: ${runs.max.requestsPerSec} req/s, p95 ${runs.max.latencyMs.p95} ms; now ${OPTS.rate} req/s (autocannon overallRate) ${OPTS.duration} s`);
   runs.rate = await cannon({ label: `${name} at ${OPTS.rate} req/s (overallRate)`, url, headers, duration: OPTS.duration, overallRate: OPTS.rate, pids });
   log(`${name}: ${runs.rate.requestsPerSec} req/s, p95 ${runs.rate.latencyMs.p95} ms`);
-  if (OPTS.paced) {
+  if (OPTS.paced && runs.max.requestsPerSec < OPTS.rate) {
+    runs.paced = { skipped: `unthrottled capacity ${runs.max.requestsPerSec} req/s is below ${OPTS.rate} req/s: an open-loop run would only measure its own queue` };
+    log(`${name}: paced run skipped (${runs.paced.skipped})`);
+  } else if (OPTS.paced) {
     runs.paced = await paced({ label: `${name} at ${OPTS.rate} req/s (paced, open loop)`, url, headers, duration: OPTS.duration, rate: OPTS.rate, pids });
     log(`${name}: paced ${runs.paced.requestsPerSec} req/s, p95 ${runs.paced.latencyMs.p95} ms`);
   }
@@ -781,18 +794,18 @@ function verdict(r) {
 
 function summary(r) {
   const row = (name, run) =>
-    `| ${name} | ${run.requestsPerSec} | ${run.latencyMs.p50} | ${run.latencyMs.p95} | ${run.latencyMs.p99} | ${run.latencyMs.max} | ${run.errors}${run.timeouts ? ` (+${run.timeouts} timeouts)` : ''} | ${run.non2xx} | ${Object.entries(run.cpu.coresPct).map(([k, v]) => `${k} ${v}%`).join(', ')}; machine ${run.cpu.machineBusyPct}% |`;
+    `| ${name} | ${run.requestsPerSec} | ${run.latencyMs.p50} | ${run.latencyMs.p95} | ${run.latencyMs.p99} | ${run.latencyMs.max} | ${run.errors}${run.timeouts ? ` (+${run.timeouts} timeouts)` : ''} | ${run.non2xx} | ${Object.entries(run.cpu.coresPct).map(([k, v]) => `${k} ${v}%`).join(', ')}; machine ${run.cpu.machineBusyPct}% | ${Object.entries(run.cpuMsPerRequest).filter(([, v]) => v >= 0.01).map(([k, v]) => `${k.replace(' (this script)', '')} ${v}`).join(', ')} |`;
   const lines = [
     `Machine: ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}; Redis ${r.machine.redis}, PostgreSQL ${r.machine.postgres}`,
     `Command: ${r.command}`,
     '',
-    '| run | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | CPU (% of one core) |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| run | req/s | p50 ms | p95 ms | p99 ms | max ms | errors | non-2xx | CPU (% of one core) | CPU ms per request |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
   ];
   for (const [name, runs] of [['bare Nest', r.bare.runs], ['gateway', r.gateway.runs]]) {
     lines.push(row(`${name}, unthrottled`, runs.max));
     lines.push(row(`${name}, ${r.options.rate}/s autocannon`, runs.rate));
-    if (runs.paced) lines.push(row(`${name}, ${r.options.rate}/s paced`, runs.paced));
+    if (runs.paced && !runs.paced.skipped) lines.push(row(`${name}, ${r.options.rate}/s paced`, runs.paced));
   }
   lines.push('', '| service | idle RSS, external PG (MB) | idle RSS, embedded PGlite (MB) | gateway after load (MB) |', '| --- | ---: | ---: | ---: |');
   for (const s of SERVICES) lines.push(`| ${s} | ${r.external.idleRss[s].rssMb} | ${r.embedded?.idleRss[s]?.rssMb ?? '-'} | ${r.gateway.rssAfterLoad?.[s]?.rssMb ?? '-'} |`);

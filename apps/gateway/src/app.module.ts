@@ -5,6 +5,7 @@ import type { ServiceRuntime } from '@meridian/service-kit';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './core/core.module';
+import { DataModule } from './data/data.module';
 import type { GatewayConfig } from './core/gateway.config';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { ApiThrottlerGuard } from './http/api-throttler.guard';
@@ -21,6 +22,7 @@ export class AppModule {
         CoreModule.forRoot(runtime, config),
         AuthModule.forRoot(jwtSecret),
         PlatformModule,
+        DataModule,
         ThrottlerModule.forRootAsync({
           imports: [PlatformModule],
           inject: [RuntimeConfigService],

@@ -15,7 +15,7 @@ import { AppModule } from './app.module';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { loadGatewayConfig } from './core/gateway.config';
 import { gatewayEntities } from './gateway.entities';
-import { bodyDepthLimit, bodyParserErrorHandler } from './http/body-errors';
+import { bodyParserErrorHandler, checkJsonBody } from './http/body-errors';
 import { requestContextMiddleware } from './http/request-context.middleware';
 import { setupOpenApi } from './openapi';
 import { gatewayMigrations } from './migrations';
@@ -37,7 +37,7 @@ export async function createGatewayApp(env: NodeJS.ProcessEnv = process.env) {
   const version = platformVersion();
   await database.dataSource.getRepository(ServiceRunEntity).insert({ version, host: hostname(), pid: process.pid, startedAt: new Date() });
   logger.info({ backing: database.backing }, `database: ${database.backing.description}`);
-  const runtime = new ServiceRuntime(config, version, logger, redis, logSink, new ProcessMetrics('gateway'), database);
+  const runtime = new ServiceRuntime(config, version, logger, redis, logSink, new ProcessMetrics('gateway'), database, env);
   const jwt = await resolveJwtSecret(database.dataSource, config.jwtSecret);
   if (jwt.source === 'database') logger.info('JWT_SECRET not set: using the signing secret generated and kept in the gateway database');
 
@@ -56,7 +56,7 @@ export async function createGatewayApp(env: NodeJS.ProcessEnv = process.env) {
   }));
   app.enableCors({ origin: config.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id', 'Retry-After'] });
   app.use(express.json({ limit: config.bodyLimit, strict: true }));
-  app.use(bodyDepthLimit);
+  app.use(checkJsonBody);
   app.use(bodyParserErrorHandler);
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   app.useWebSocketAdapter(new WsAdapter(app));

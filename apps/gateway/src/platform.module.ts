@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsService } from './alerts/alerts.service';
+import { MarketStreamGateway } from './markets/market-stream.gateway';
+import { MarketsController } from './markets/markets.controller';
 import { HealthController } from './health/health.controller';
 import { HealthMonitorService } from './health/health-monitor.service';
 import { MetricsController, PrometheusController } from './metrics/metrics.controller';
@@ -17,14 +19,15 @@ import { SystemController } from './system/system.controller';
 
 /**
  * The gateway's own modules, F1 Dashboard and F10 System: health monitoring, performance,
- * alerts, runtime config, logs, maintenance, the halt, the live channel, and the service clients.
+ * alerts, runtime config, logs, maintenance, the halt, the live channels, the service clients, and
+ * the gateway side of F4 Markets (REST translated to execution, the market stream).
  * They share most collaborators, so they are wired in one module; each lives in its own folder.
  */
 @Module({
-  controllers: [HealthController, MetricsController, PrometheusController, AlertsController, SystemController],
+  controllers: [HealthController, MetricsController, PrometheusController, AlertsController, SystemController, MarketsController],
   providers: [
     RealtimeHub, RealtimeGateway, ServiceClients, RuntimeConfigService, AlertsService, HealthMonitorService,
-    PerformanceService, LogsService, MaintenanceService, PlatformHaltService, SystemStatusService,
+    PerformanceService, LogsService, MaintenanceService, PlatformHaltService, SystemStatusService, MarketStreamGateway,
   ],
   exports: [RuntimeConfigService, MaintenanceService, ServiceClients, RealtimeHub],
 })

@@ -27,7 +27,7 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'dashboard', label: 'Dashboard', path: '/dashboard', mark: 'DB', enabled: true },
   { id: 'data', label: 'Data Workspace', path: '/data', mark: 'DW', enabled: false },
   { id: 'mlops', label: 'MLOps', path: '/mlops', mark: 'ML', enabled: false },
-  { id: 'markets', label: 'Markets', path: '/markets', mark: 'MK', enabled: false },
+  { id: 'markets', label: 'Markets', path: '/markets', mark: 'MK', enabled: true },
   { id: 'intelligence', label: 'Intelligence', path: '/intelligence', mark: 'IN', enabled: false },
   { id: 'strategies', label: 'Strategies', path: '/strategies', mark: 'ST', enabled: false },
   { id: 'simulation', label: 'Simulation', path: '/simulation', mark: 'SI', enabled: false },

@@ -4,3 +4,4 @@ export * from './patterns';
 export * from './events';
 export * from './api';
 export * from './envelope';
+export * from './markets';

@@ -6,3 +6,5 @@ export * from './candles';
 export * from './correlation';
 export * from './windowed-extremes';
 export * from './price-alerts';
+export * from './venue';
+export * from './csv-bars';

@@ -97,5 +97,5 @@ describe('openDatabase with embedded PGlite', () => {
     const reopened = await openDatabase(opts);
     expect(await reopened.dataSource.getRepository(LedgerEntry).count()).toBe(10);
     await reopened.close();
-  }, 60_000);
+  }, 180_000); // creating a PGlite database takes 3–15 s, more on a loaded 2-core machine
 });

@@ -67,7 +67,7 @@ export async function createServiceApp(def: ServiceDefinition, env: NodeJS.Proce
   });
   await database.dataSource.getRepository(ServiceRunEntity).insert({ version: def.version, host: hostname(), pid: process.pid, startedAt: new Date() });
   logger.info({ backing: database.backing }, `database: ${database.backing.description}`);
-  const runtime = new ServiceRuntime(config, def.version, logger, redis, logSink, new ProcessMetrics(def.service), database);
+  const runtime = new ServiceRuntime(config, def.version, logger, redis, logSink, new ProcessMetrics(def.service), database, env);
   const app = await NestFactory.create(ServiceRootModule.register(runtime, def.imports), { logger: new PinoNestLogger(logger), abortOnError: false });
   app.connectMicroservice<MicroserviceOptions>(createTransportServer(config));
   app.enableShutdownHooks();

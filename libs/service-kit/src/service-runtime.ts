@@ -20,6 +20,8 @@ export class ServiceRuntime {
     readonly logSink: RedisLogSink,
     readonly metrics: ProcessMetrics,
     readonly database: OpenDatabase,
+    /** The environment the process was started with; feature modules parse their own settings from it. */
+    readonly env: NodeJS.ProcessEnv = {},
   ) {}
 
   get service(): ServiceName {

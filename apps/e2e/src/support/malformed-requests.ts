@@ -103,7 +103,7 @@ export interface FuzzCase {
 const WEIRD_STRINGS = [
   '\u0000', 'a\u0000b', '\u202eevil', '💩'.repeat(50), '\ud800', 'x\udfffy', '\uffff\ufffe', '\u0007\b\f\v', '\t\n\r', '\u2028\u2029',
   'Z̴̡̛͙a̶l̷g̷o̵', 'ＡＢＣ＠ｅ２ｅ．ｔｅｓｔ', 'مرحبا', 'ǅǈǋ', '<script>alert(1)</script>', "' OR 1=1 --", '${jndi:ldap://x}', '{{7*7}}',
-  '../../../../etc/passwd', '%00%2e%2e', 'admin@e2e.test\u0000', ' ', '', '\\', '"', '\u001b[31mred',
+  '../../../../etc/passwd', '%00%2e%2e', 'admin@e2e.test\u0000', 'a\ud800@e2e.test', ' ', '', '\\', '"', '\u001b[31mred',
 ];
 const WRONG_TYPES: unknown[] = [0, -1, 1.5, true, false, null, [], [1, 2], {}, { a: 1 }, '', 'text', '123', 'true', [null], [{}]];
 const RAW_NUMBERS = ['-1', '0', '-0', '1.5', '2147483648', '9007199254740993', '1e21', '99999999999999999999999', '1e308', '-1e308', '1e-308', '1e999', '-1e999', '0.0000001'];

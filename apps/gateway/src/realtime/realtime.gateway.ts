@@ -6,8 +6,8 @@ import { WS_CHANNELS, type Principal, type WsChannel, type WsClientFrame, type W
 import type { Logger } from '@meridian/observability';
 import { LOGGER } from '@meridian/service-kit';
 import { AuthService } from '../auth/auth.service';
-import { credentialFrom } from '../auth/access.guard';
 import { RealtimeHub } from './realtime-hub';
+import { authenticateUpgrade } from './ws-auth';
 
 const HEARTBEAT_MS = 15_000;
 /** A client that has this much unsent data is skipped for non-essential frames (it gets the next one). */
@@ -38,11 +38,7 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
   }
 
   async handleConnection(client: WebSocket, req: IncomingMessage): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const token = url.searchParams.get('access_token');
-    const apiKey = url.searchParams.get('api_key');
-    const credential = token ? { bearer: token } : apiKey ? { apiKey } : credentialFrom(req.headers);
-    const principal = await this.auth.authenticate(credential).catch(() => null);
+    const principal = await authenticateUpgrade(this.auth, req);
     if (!principal) {
       this.send(client, { type: 'error', code: 'unauthorized', message: 'Authenticate with ?access_token=<JWT>, ?api_key=<key> or an Authorization header' });
       client.close(4401, 'unauthorized');

@@ -8,6 +8,7 @@ import { RequireAuth } from '../session/RequireAuth';
 /** The page of each module that has one; only enabled modules are routed. Loaded on demand. */
 const PAGES: Partial<Record<ModuleId, ComponentType>> = {
   dashboard: lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
+  markets: lazy(() => import('../features/markets/MarketsPage').then((m) => ({ default: m.MarketsPage }))),
   system: lazy(() => import('../features/system/SystemPage').then((m) => ({ default: m.SystemPage }))),
 };
 

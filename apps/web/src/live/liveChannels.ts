@@ -1,4 +1,5 @@
 import type { WsChannel, WsPayloads, WsServerFrame } from '@meridian/contracts';
+import { MarketChannels } from './marketChannels';
 
 export type ChannelHandler<C extends WsChannel> = (data: WsPayloads[C], ts: number) => void;
 
@@ -8,6 +9,8 @@ export type ChannelHandler<C extends WsChannel> = (data: WsPayloads[C], ts: numb
  */
 export class LiveChannels {
   private readonly handlers = new Map<WsChannel, Set<(data: unknown, ts: number) => void>>();
+  /** The market stream (its own socket, /api/markets/stream) fans out here. */
+  readonly markets = new MarketChannels();
 
   on<C extends WsChannel>(channel: C, handler: ChannelHandler<C>): () => void {
     const set = this.handlers.get(channel) ?? new Set();

@@ -19,4 +19,18 @@ describe('startLiveSync', () => {
     expect(connection.disconnect).toHaveBeenCalled();
     expect(connection.connect).toHaveBeenCalledTimes(2);
   });
+
+  it('hands the market stream the same token, and null on logout', () => {
+    const store = createAppStore({ session: sessionAs('viewer', 'jwt-1') });
+    const connection = { connect: jest.fn(), disconnect: jest.fn() };
+    const markets = { setToken: jest.fn(), dispose: jest.fn() };
+    const stop = startLiveSync(store, new LiveChannels(), connection as unknown as LiveConnection, markets);
+
+    store.dispatch(tokensReceived(tokenPair('jwt-2')));
+    store.dispatch(loggedOut());
+    expect(markets.setToken.mock.calls).toEqual([['jwt-1'], ['jwt-2'], [null]]);
+
+    stop();
+    expect(markets.dispose).toHaveBeenCalled();
+  });
 });

@@ -2,31 +2,43 @@ import type { AppStore } from '../app/store';
 import { liveStatusChanged } from '../app/uiSlice';
 import { authApi } from '../session/authApi';
 import { LiveConnection, liveUrlFor } from './liveConnection';
+import { MarketConnection, marketStreamUrlFor } from './marketConnection';
 import type { LiveChannels } from './liveChannels';
 
 /**
  * Keeps one live connection in step with the session: opens it on login, reopens it with the
- * new token after a refresh, closes it on logout.
+ * new token after a refresh, closes it on logout. The market stream follows the same token but
+ * opens only while something listens on `channels.markets`.
  */
-export function startLiveSync(store: AppStore, channels: LiveChannels, connection?: LiveConnection): () => void {
+export function startLiveSync(
+  store: AppStore,
+  channels: LiveChannels,
+  connection?: LiveConnection,
+  marketConnection?: Pick<MarketConnection, 'setToken' | 'dispose'>,
+): () => void {
+  // A 4401 usually means the access token expired. A /auth/me call goes through the re-auth
+  // base query, which refreshes the token (we then reconnect with it) or logs out.
+  const recheckSession = () => {
+    void store.dispatch(authApi.endpoints.me.initiate(undefined, { subscribe: false, forceRefetch: true }));
+  };
   const live =
     connection ??
     new LiveConnection({
       channels,
       urlFor: (token) => liveUrlFor(token),
       onStatus: (status) => store.dispatch(liveStatusChanged(status)),
-      // A 4401 usually means the access token expired. A /auth/me call goes through the re-auth
-      // base query, which refreshes the token (we then reconnect with it) or logs out.
-      onAuthRejected: () => {
-        void store.dispatch(authApi.endpoints.me.initiate(undefined, { subscribe: false, forceRefetch: true }));
-      },
+      onAuthRejected: recheckSession,
     });
+  const markets =
+    marketConnection ??
+    new MarketConnection({ channels: channels.markets, urlFor: (token) => marketStreamUrlFor(token), onAuthRejected: recheckSession });
 
   let token: string | null | undefined;
   const follow = () => {
     const next = store.getState().session.accessToken;
     if (next === token) return;
     token = next;
+    markets.setToken(next ?? null);
     if (next) live.connect(next);
     else live.disconnect();
   };
@@ -35,5 +47,6 @@ export function startLiveSync(store: AppStore, channels: LiveChannels, connectio
   return () => {
     unsubscribe();
     live.disconnect();
+    markets.dispose();
   };
 }

@@ -2,3 +2,4 @@
 // interfaces of '@meridian/contracts' that these classes implement.
 export * from './auth.dto';
 export * from './system.dto';
+export * from './markets.dto';

@@ -1,4 +1,4 @@
-import { ConflictException, Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { EVENTS, EXECUTION_PATTERNS, type EmergencyStopReport, type HaltState } from '@meridian/contracts';
@@ -23,7 +23,7 @@ interface ExecutionHaltReply {
  * the stop (cancelling open work) and reports what it did.
  */
 @Injectable()
-export class PlatformHaltService implements OnApplicationBootstrap {
+export class PlatformHaltService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly broadcaster: ReturnType<typeof createTransportClient>;
   private state: HaltState = NOT_HALTED;
 
@@ -43,6 +43,10 @@ export class PlatformHaltService implements OnApplicationBootstrap {
     this.state = await this.load();
     // Redis keeps nothing across restarts here; re-assert the recorded state for the services.
     await writeHalt(this.redis, this.config.namespace, this.state).catch((err) => this.logger.warn({ err }, 'could not mirror the halt to Redis'));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.broadcaster.close();
   }
 
   get current(): HaltState {

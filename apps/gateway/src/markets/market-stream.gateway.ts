@@ -1,0 +1,201 @@
+import { Inject, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { WebSocketGateway, type OnGatewayConnection, type OnGatewayDisconnect } from '@nestjs/websockets';
+import type { IncomingMessage } from 'node:http';
+import type { Redis } from 'ioredis';
+import type { WebSocket } from 'ws';
+import {
+  MARKET_CHANNELS, MARKET_TIMEFRAMES, type MarketStreamClientFrame, type MarketStreamServerFrame, type MarketTimeframe, type Principal, type PriceAlertFired,
+} from '@meridian/contracts';
+import type { Logger } from '@meridian/observability';
+import { LOGGER, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@meridian/service-kit';
+import { AuthService } from '../auth/auth.service';
+import { AlertsService } from '../alerts/alerts.service';
+import { authenticateUpgrade } from '../realtime/ws-auth';
+
+const HEARTBEAT_MS = 15_000;
+/** Above this much unsent data a client is slow: it gets the latest frame per key, not a backlog. */
+const SLOW_CLIENT_BYTES = 64 * 1024;
+const DRAIN_CHECK_MS = 25;
+const MAX_FRAME_BYTES = 8 * 1024;
+const SYMBOL = /^[A-Za-z0-9._^-]{1,32}$/;
+const MAX_SYMBOLS = 200;
+
+interface Client {
+  principal: Principal;
+  ticks: Set<string>;
+  candles: Map<MarketTimeframe, Set<string>>;
+  /** Conflated frames waiting for a slow client, latest per key. */
+  pending: Map<string, string>;
+  alive: boolean;
+}
+
+/**
+ * WS /api/markets/stream: ticks and candles per symbol from execution (through Redis pub/sub),
+ * and the caller's own price alerts as they fire. Subscriptions are per symbol and channel;
+ * a slow client is conflated and never slows the others; when Redis comes back the Redis client
+ * re-subscribes by itself and the stream resumes.
+ */
+@WebSocketGateway({ path: '/api/markets/stream' })
+export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy {
+  private readonly clients = new Map<WebSocket, Client>();
+  private subscriber: Redis | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
+  private drain: NodeJS.Timeout | null = null;
+  private readonly channels: { ticks: string; candles: string; alerts: string };
+  framesSent = 0;
+  framesConflated = 0;
+
+  constructor(
+    private readonly auth: AuthService,
+    private readonly alerts: AlertsService,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(SERVICE_CONFIG) config: ServiceConfig,
+  ) {
+    const ns = config.namespace;
+    this.channels = { ticks: `${ns}:${MARKET_CHANNELS.ticks}`, candles: `${ns}:${MARKET_CHANNELS.candles}`, alerts: `${ns}:${MARKET_CHANNELS.alertsFired}` };
+  }
+
+  async onModuleInit(): Promise<void> {
+    this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
+    this.subscriber.on('error', () => undefined);
+    this.subscriber.on('message', (channel: string, message: string) => this.onMessage(channel, message));
+    await this.subscriber.subscribe(this.channels.ticks, this.channels.candles, this.channels.alerts).catch((err) => this.logger.warn({ err }, 'market stream: subscribe failed; retrying on reconnect'));
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+    this.drain = setInterval(() => this.flushPending(), DRAIN_CHECK_MS);
+    this.heartbeat.unref();
+    this.drain.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.drain) clearInterval(this.drain);
+    this.subscriber?.disconnect();
+    for (const ws of this.clients.keys()) ws.close(1001, 'server shutting down');
+  }
+
+  async handleConnection(ws: WebSocket, req: IncomingMessage): Promise<void> {
+    const principal = await authenticateUpgrade(this.auth, req);
+    if (!principal) {
+      this.sendNow(ws, { type: 'error', code: 'unauthorized', message: 'Authenticate with ?access_token=<JWT>, ?api_key=<key> or an Authorization header' });
+      ws.close(4401, 'unauthorized');
+      return;
+    }
+    const client: Client = { principal, ticks: new Set(), candles: new Map(), pending: new Map(), alive: true };
+    this.clients.set(ws, client);
+    ws.on('pong', () => (client.alive = true));
+    ws.on('message', (data, isBinary) => this.onClientFrame(ws, client, data.toString(), isBinary));
+    this.sendNow(ws, { type: 'welcome', symbols: [], timeframes: MARKET_TIMEFRAMES });
+  }
+
+  handleDisconnect(ws: WebSocket): void {
+    this.clients.delete(ws);
+  }
+
+  get connectionCount(): number {
+    return this.clients.size;
+  }
+
+  private onClientFrame(ws: WebSocket, client: Client, raw: string, isBinary: boolean): void {
+    const error = (code: string, message: string) => this.sendNow(ws, { type: 'error', code, message });
+    if (isBinary || raw.length > MAX_FRAME_BYTES) return error('bad-frame', 'Frames must be JSON text under 8 KiB');
+    let frame: MarketStreamClientFrame;
+    try {
+      frame = JSON.parse(raw);
+    } catch {
+      return error('bad-json', 'The frame is not valid JSON');
+    }
+    if (frame?.type === 'ping') return this.sendNow(ws, { type: 'heartbeat', ts: Date.now() });
+    if (frame?.type !== 'subscribe' && frame?.type !== 'unsubscribe') return error('bad-type', 'type must be subscribe, unsubscribe or ping');
+    if (frame.channel !== 'ticks' && frame.channel !== 'candles') return error('bad-channel', 'channel must be ticks or candles');
+    const symbols = Array.isArray(frame.symbols) ? frame.symbols : null;
+    if (!symbols || symbols.length === 0 || symbols.length > MAX_SYMBOLS || !symbols.every((s) => typeof s === 'string' && SYMBOL.test(s))) {
+      return error('bad-symbols', `symbols must be a list of 1 to ${MAX_SYMBOLS} symbols (letters, digits, . _ ^ -)`);
+    }
+    let target: Set<string>;
+    if (frame.channel === 'candles') {
+      if (!MARKET_TIMEFRAMES.includes(frame.timeframe)) return error('bad-timeframe', `timeframe must be one of ${MARKET_TIMEFRAMES.join(', ')}`);
+      target = client.candles.get(frame.timeframe) ?? new Set();
+      client.candles.set(frame.timeframe, target);
+    } else {
+      target = client.ticks;
+    }
+    for (const s of symbols) {
+      if (frame.type === 'subscribe') target.add(s);
+      else target.delete(s);
+    }
+    this.sendNow(ws, { type: frame.type === 'subscribe' ? 'subscribed' : 'unsubscribed', channel: frame.channel, symbols, ...(frame.channel === 'candles' ? { timeframe: frame.timeframe } : {}) });
+  }
+
+  private onMessage(channel: string, message: string): void {
+    if (channel === this.channels.alerts) return void this.onAlertFired(message);
+    let frame: MarketStreamServerFrame;
+    try {
+      frame = JSON.parse(message);
+    } catch {
+      return;
+    }
+    if (frame.type === 'tick') {
+      for (const [ws, c] of this.clients) if (c.ticks.has(frame.symbol)) this.deliver(ws, c, `t:${frame.symbol}`, message);
+    } else if (frame.type === 'candle') {
+      const key = `c:${frame.symbol}:${frame.timeframe}`;
+      for (const [ws, c] of this.clients) if (c.candles.get(frame.timeframe)?.has(frame.symbol)) this.deliver(ws, c, key, message);
+    }
+  }
+
+  private async onAlertFired(message: string): Promise<void> {
+    let fired: PriceAlertFired;
+    try {
+      fired = JSON.parse(message);
+    } catch {
+      return;
+    }
+    const text = JSON.stringify({ type: 'alert', alert: fired } satisfies MarketStreamServerFrame);
+    for (const [ws, c] of this.clients) if (c.principal.userId === fired.ownerId) this.sendNow(ws, text);
+    await this.alerts
+      .raise({ key: `price-alert:${fired.alertId}`, severity: 'info', source: 'markets', title: `Price alert: ${fired.symbol}`, message: fired.message, details: { ...fired } })
+      .catch((err) => this.logger.warn({ err }, 'could not record a fired price alert'));
+  }
+
+  /** Sends now, or keeps only the latest frame per key while the client is behind. */
+  private deliver(ws: WebSocket, client: Client, key: string, text: string): void {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > SLOW_CLIENT_BYTES || client.pending.size > 0) {
+      if (client.pending.has(key)) this.framesConflated++;
+      client.pending.delete(key); // re-insert so pending keeps arrival order
+      client.pending.set(key, text);
+      return;
+    }
+    ws.send(text);
+    this.framesSent++;
+  }
+
+  private flushPending(): void {
+    for (const [ws, c] of this.clients) {
+      if (c.pending.size === 0 || ws.readyState !== ws.OPEN) continue;
+      for (const [key, text] of c.pending) {
+        if (ws.bufferedAmount > SLOW_CLIENT_BYTES) break;
+        ws.send(text);
+        this.framesSent++;
+        c.pending.delete(key);
+      }
+    }
+  }
+
+  private sendNow(ws: WebSocket, frame: MarketStreamServerFrame | string): void {
+    if (ws.readyState === ws.OPEN) ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+
+  private beat(): void {
+    const text = JSON.stringify({ type: 'heartbeat', ts: Date.now() } satisfies MarketStreamServerFrame);
+    for (const [ws, c] of this.clients) {
+      if (!c.alive) {
+        ws.terminate();
+        continue;
+      }
+      c.alive = false;
+      ws.ping();
+      this.sendNow(ws, text);
+    }
+  }
+}

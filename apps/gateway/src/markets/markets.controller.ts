@@ -1,0 +1,56 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { MARKET_PATTERNS, type CorrelationResponse, type InstrumentView, type LiveDataResponse, type PriceAlertView } from '@meridian/contracts';
+import { CorrelationQueryDto, CreatePriceAlertDto, LiveDataQueryDto, UuidParamDto } from '@meridian/contracts/dto';
+import { RequireRole } from '../auth/access.decorators';
+import { AlertsService } from '../alerts/alerts.service';
+import { ServiceClients } from '../services/service-clients';
+
+/** F4 Markets: translated to execution's message patterns. */
+@ApiTags('markets')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('markets')
+export class MarketsController {
+  constructor(private readonly services: ServiceClients, private readonly alerts: AlertsService) {}
+
+  @Get('instruments')
+  @ApiOperation({ summary: 'Instruments: live ones from the venue, and symbols with imported history' })
+  instruments() {
+    return this.services.send<InstrumentView[]>('execution', MARKET_PATTERNS.instruments);
+  }
+
+  @Get('live-data')
+  @ApiOperation({ summary: 'Latest price of each symbol with its 24 h change, high and low; with symbol, its candles (paged back with before)' })
+  liveData(@Query() q: LiveDataQueryDto) {
+    return this.services.send<LiveDataResponse>('execution', MARKET_PATTERNS.liveData, q);
+  }
+
+  @Get('correlations')
+  @ApiOperation({ summary: 'Pearson correlation matrix of simple returns over the common dates; with window and two symbols, the rolling correlation' })
+  correlations(@Query() q: CorrelationQueryDto) {
+    return this.services.send<CorrelationResponse>('execution', MARKET_PATTERNS.correlations, q);
+  }
+
+  @Post('alerts')
+  @RequireRole('trader')
+  @ApiOperation({ summary: 'Create a price alert (above, below, crossing, percent move in a window), once or repeating, with an optional webhook' })
+  createAlert(@Body() body: CreatePriceAlertDto) {
+    return this.services.send<PriceAlertView>('execution', MARKET_PATTERNS.createAlert, body);
+  }
+
+  @Get('alerts')
+  @ApiOperation({ summary: 'Your price alerts' })
+  listAlerts() {
+    return this.services.send<PriceAlertView[]>('execution', MARKET_PATTERNS.listAlerts);
+  }
+
+  @Delete('alerts/:id')
+  @RequireRole('trader')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove one of your price alerts' })
+  async deleteAlert(@Param() p: UuidParamDto) {
+    await this.services.send('execution', MARKET_PATTERNS.deleteAlert, p);
+    await this.alerts.resolve(`price-alert:${p.id}`, 'price alert removed');
+  }
+}
