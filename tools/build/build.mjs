@@ -30,7 +30,8 @@ async function buildServer() {
     ...['gateway', 'intelligence', 'execution', 'simulation'].flatMap((app) => walk(join(root, 'apps', app, 'src'))),
     ...readdirSync(join(root, 'libs')).flatMap((lib) => walk(join(root, 'libs', lib, 'src'))),
   ];
-  rmSync(join(out, 'apps'), { recursive: true, force: true, maxRetries: 3 });
+  // Only the server's output: the web app's build (dist/apps/web) stays.
+  for (const app of ['gateway', 'intelligence', 'execution', 'simulation']) rmSync(join(out, 'apps', app), { recursive: true, force: true, maxRetries: 3 });
   rmSync(join(out, 'libs'), { recursive: true, force: true, maxRetries: 3 });
   await Promise.all(sources.map(async (file) => {
     const result = await swc.transformFile(file, {

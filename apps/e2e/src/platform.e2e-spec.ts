@@ -143,6 +143,14 @@ describe('Meridian platform, end to end through the gateway', () => {
       const res = await platform.http().post('/api/system/config').set(auth(admin)).send({ settings: { ...current, transport: { timeoutMs: 5000 } } }).expect(400);
       expect(res.body.details).toEqual([{ field: 'settings.transport.timeoutMs', rules: expect.objectContaining({ max: expect.any(String) }) }]);
     });
+
+    it('refuses incomplete settings, so no version can leave a setting undefined', async () => {
+      const before = (await platform.http().get('/api/system/config').set(auth(admin))).body.version;
+      const res = await platform.http().post('/api/system/config').set(auth(admin)).send({ settings: {} }).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['settings.alerts', 'settings.rateLimit', 'settings.retention', 'settings.transport']));
+      await platform.http().post('/api/system/config').set(auth(admin)).send({}).expect(400);
+      expect((await platform.http().get('/api/system/config').set(auth(admin))).body.version).toBe(before);
+    });
   });
 
   describe('maintenance', () => {

@@ -2,7 +2,6 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { AlertsQueryDto } from '@meridian/contracts/dto';
 import { AlertsService } from './alerts.service';
-import { pageOffset } from '../http/params';
 
 @ApiTags('dashboard')
 @ApiBearerAuth()
@@ -14,6 +13,6 @@ export class AlertsController {
   @Get('active')
   @ApiOperation({ summary: 'Alerts the platform raised itself (service or dependency down, latency breach, halt); status=all for history' })
   active(@Query() q: AlertsQueryDto) {
-    return this.alerts.list(q.status ?? 'active', q.limit ?? 50, pageOffset(q.offset));
+    return this.alerts.list(q.status ?? 'active', q.limit ?? 50, q.offset ?? 0);
   }
 }

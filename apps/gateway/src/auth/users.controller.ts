@@ -3,7 +3,6 @@ import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagg
 import { CreateUserDto, PageQueryDto } from '@meridian/contracts/dto';
 import { RequireRole } from './access.decorators';
 import { UsersService } from './users.service';
-import { pageOffset } from '../http/params';
 
 @ApiTags('users')
 @ApiBearerAuth()
@@ -16,7 +15,7 @@ export class UsersController {
   @Get()
   @ApiOperation({ summary: 'Users (admin)' })
   list(@Query() q: PageQueryDto) {
-    return this.users.list(q.limit ?? 50, pageOffset(q.offset));
+    return this.users.list(q.limit ?? 50, q.offset ?? 0);
   }
 
   @Post()

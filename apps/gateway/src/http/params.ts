@@ -1,6 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches } from 'class-validator';
-import { InvalidInputException } from '@meridian/service-kit';
 
 /** A path id: letters, digits and dashes only, so nothing odd reaches a query. */
 export class IdParam {
@@ -11,10 +10,3 @@ export class IdParam {
   id: string;
 }
 
-/** The page offset of a PageQueryDto: it has no upper bound, PostgreSQL's OFFSET has (a 500 otherwise). */
-export function pageOffset(offset: number | undefined): number {
-  if (offset !== undefined && !Number.isSafeInteger(offset)) {
-    throw new InvalidInputException([{ field: 'offset', rules: { max: `offset must not be greater than ${Number.MAX_SAFE_INTEGER}` } }]);
-  }
-  return offset ?? 0;
-}

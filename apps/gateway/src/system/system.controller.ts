@@ -4,7 +4,7 @@ import { IsIn } from 'class-validator';
 import { BACKEND_SERVICES, type BackendService, type Principal } from '@meridian/contracts';
 import { ConfigChangeDto, ConfigRollbackDto, EmergencyStopDto, LogQueryDto, MaintenanceDto, PageQueryDto, ResumeDto } from '@meridian/contracts/dto';
 import { CurrentPrincipal, principalLabel, RequireRole } from '../auth/access.decorators';
-import { IdParam, pageOffset } from '../http/params';
+import { IdParam } from '../http/params';
 import { RuntimeConfigService } from './config/runtime-config.service';
 import { PlatformHaltService } from './halt/platform-halt.service';
 import { LogsService } from './logs/logs.service';
@@ -57,7 +57,7 @@ export class SystemController {
   @Get('config/history')
   @ApiOperation({ summary: 'Every version of the runtime settings, newest first' })
   configHistory(@Query() q: PageQueryDto) {
-    return this.config.history(q.limit ?? 50, pageOffset(q.offset));
+    return this.config.history(q.limit ?? 50, q.offset ?? 0);
   }
 
   @Post('config/rollback')

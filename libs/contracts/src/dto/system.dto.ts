@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize, ArrayMinSize, IsArray,
+  IsBoolean, IsDefined, IsIn, IsInt, IsObject, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min, ValidateNested, ArrayMaxSize, ArrayMinSize, IsArray,
 } from 'class-validator';
 import { LOG_LEVELS, MAINTENANCE_TASKS, type LogLevel, type MaintenanceTaskKind } from '../api';
 import { ALL_SERVICES, type ServiceName } from '../services';
@@ -35,15 +35,15 @@ export class TransportSettingsDto {
   timeoutMs: number;
 }
 export class RuntimeSettingsDto {
-  @ApiProperty({ type: AlertSettingsDto }) @ValidateNested() @Type(() => AlertSettingsDto) alerts: AlertSettingsDto;
-  @ApiProperty({ type: RateLimitSettingsDto }) @ValidateNested() @Type(() => RateLimitSettingsDto) rateLimit: RateLimitSettingsDto;
-  @ApiProperty({ type: RetentionSettingsDto }) @ValidateNested() @Type(() => RetentionSettingsDto) retention: RetentionSettingsDto;
-  @ApiProperty({ type: TransportSettingsDto }) @ValidateNested() @Type(() => TransportSettingsDto) transport: TransportSettingsDto;
+  @ApiProperty({ type: AlertSettingsDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => AlertSettingsDto) alerts: AlertSettingsDto;
+  @ApiProperty({ type: RateLimitSettingsDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => RateLimitSettingsDto) rateLimit: RateLimitSettingsDto;
+  @ApiProperty({ type: RetentionSettingsDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => RetentionSettingsDto) retention: RetentionSettingsDto;
+  @ApiProperty({ type: TransportSettingsDto }) @IsDefined() @IsObject() @ValidateNested() @Type(() => TransportSettingsDto) transport: TransportSettingsDto;
 }
 
 export class ConfigChangeDto {
   @ApiProperty({ type: RuntimeSettingsDto, description: 'The complete new settings; the current ones are at GET /api/system/config.' })
-  @ValidateNested() @Type(() => RuntimeSettingsDto)
+  @IsDefined() @IsObject() @ValidateNested() @Type(() => RuntimeSettingsDto)
   settings: RuntimeSettingsDto;
 
   @ApiPropertyOptional({ maxLength: 500 })
@@ -107,7 +107,7 @@ export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
 }
 
 export class AlertsQueryDto extends PageQueryDto {

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { EVENTS, type ConfigVersionView, type Page, type RuntimeSettings } from '@meridian/contracts';
 import type { Logger } from '@meridian/observability';
-import { InvalidInputException, LOGGER, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@meridian/service-kit';
+import { LOGGER, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@meridian/service-kit';
 import { RealtimeHub } from '../../realtime/realtime-hub';
 import { ConfigVersionEntity } from './config-version.entity';
 import { DEFAULT_SETTINGS } from './default-settings';
@@ -75,9 +75,6 @@ export class RuntimeConfigService implements OnModuleInit, OnApplicationShutdown
   }
 
   async change(settings: RuntimeSettings, by: string, comment?: string): Promise<ConfigVersionView> {
-    // The DTO checks the fields that are there, not that all are: a partial version would break every request.
-    const missing = missingFields(settings, DEFAULT_SETTINGS, 'settings');
-    if (missing.length) throw new InvalidInputException(missing.map((field) => ({ field, rules: { isDefined: `${field} should not be null or undefined` } })));
     return this.append(settings, by, comment ?? null, null);
   }
 
@@ -115,12 +112,3 @@ function plain(settings: RuntimeSettings): RuntimeSettings {
   return JSON.parse(JSON.stringify(settings)) as RuntimeSettings;
 }
 
-/** Paths of the fields of `shape` (the complete settings) that `value` lacks. */
-function missingFields(value: unknown, shape: object, path: string): string[] {
-  if (value === undefined || value === null) return [path];
-  return Object.entries(shape).flatMap(([key, sub]) => {
-    const child = (value as Record<string, unknown>)[key];
-    if (sub && typeof sub === 'object') return missingFields(child, sub, `${path}.${key}`);
-    return child === undefined || child === null ? [`${path}.${key}`] : [];
-  });
-}
