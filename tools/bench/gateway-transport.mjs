@@ -358,7 +358,7 @@ async function api(base, method, path, { token, body } = {}) {
   return json;
 }
 
-async function waitForHealth(base, procs, timeoutMs = 180_000) {
+async function waitForHealth(base, procs, timeoutMs = 300_000) {
   const started = Date.now();
   let last = '';
   while (Date.now() - started < timeoutMs) {

@@ -17,7 +17,7 @@ describe('module navigation', () => {
       'Execution',
       'System',
     ]);
-    expect(enabledModules().map((m) => m.id)).toEqual(['dashboard', 'system']);
+    expect(enabledModules().map((m) => m.id)).toEqual(['dashboard', 'markets', 'system']);
   });
 
   it('shows only enabled modules in the sidebar', () => {
@@ -27,8 +27,8 @@ describe('module navigation', () => {
       </MemoryRouter>,
     );
     const links = screen.getAllByRole('link').map((a) => a.textContent);
-    expect(links).toEqual(['DBDashboard', 'SYSystem']);
-    expect(screen.queryByText('Markets')).toBeNull();
+    expect(links).toEqual(['DBDashboard', 'MKMarkets', 'SYSystem']);
+    expect(screen.queryByText('Strategies')).toBeNull();
   });
 
   it('shows a module as soon as it is enabled', () => {

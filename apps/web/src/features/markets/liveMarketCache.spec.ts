@@ -6,10 +6,13 @@ import { applyCandle, applyTick } from './marketPatches';
 import { marketsApi } from './marketsApi';
 import { candle, quote, quotes, settle, tickFrame } from './testData';
 
+/** The store's state as the markets selectors see it (they know the tag types markets adds). */
+type MarketsState = Parameters<ReturnType<typeof marketsApi.endpoints.getMarketQuotes.select>>[0];
+
 function setup() {
   const live = new LiveChannels();
   const store = createAppStore({ session: sessionAs('viewer'), live });
-  return { live, store };
+  return { live, store, state: () => store.getState() as unknown as MarketsState };
 }
 const page = (items = [candle(60_000, 10, true), candle(120_000, 11)], nextBefore: number | null = 60_000): CandlePage => ({
   symbol: 'R_100',
@@ -23,14 +26,14 @@ afterEach(() => jest.restoreAllMocks());
 describe('tick frames patch the cached quotes', () => {
   it('moves price and time, re-derives the 24h change and widens the 24h high', async () => {
     fakeGateway({ 'GET /api/markets/live-data': { body: quotes(quote('R_100', 100, { change24h: 10, changePct24h: 11.11, high24h: 104, low24h: 95 })) } });
-    const { live, store } = setup();
+    const { live, store, state } = setup();
     const sub = store.dispatch(marketsApi.endpoints.getMarketQuotes.initiate());
     await sub;
     await settle();
 
     live.markets.deliver(tickFrame('R_100', 105, 2_000));
 
-    const q = marketsApi.endpoints.getMarketQuotes.select()(store.getState()).data?.quotes[0];
+    const q = marketsApi.endpoints.getMarketQuotes.select()(state()).data?.quotes[0];
     expect(q).toMatchObject({ price: 105, epochMs: 2_000, change24h: 15, high24h: 105, low24h: 95 });
     expect(q?.changePct24h).toBeCloseTo(16.6667, 3); // against the reference price 90
     sub.unsubscribe();
@@ -63,13 +66,13 @@ describe('tick frames patch the cached quotes', () => {
 describe('candle frames patch the cached candle page', () => {
   it('replaces the last candle when the frame has its time, and appends a newer one', async () => {
     const calls = fakeGateway({ 'GET /api/markets/live-data': { body: { quotes: [], candles: page() } } });
-    const { live, store } = setup();
+    const { live, store, state } = setup();
     const args = { symbol: 'R_100', timeframe: '1m' } as const;
     const sub = store.dispatch(marketsApi.endpoints.getMarketCandles.initiate(args));
     await sub;
     await settle();
     expect(Object.fromEntries(calls[0].url.searchParams)).toEqual({ symbol: 'R_100', timeframe: '1m', limit: '500' });
-    const items = () => marketsApi.endpoints.getMarketCandles.select(args)(store.getState()).data?.pages[0].items ?? [];
+    const items = () => marketsApi.endpoints.getMarketCandles.select(args)(state()).data?.pages[0].items ?? [];
 
     live.markets.deliver({ type: 'candle', symbol: 'R_100', timeframe: '1m', candle: candle(120_000, 12.5) });
     expect(items().map((c) => [c.time, c.close])).toEqual([
@@ -98,13 +101,13 @@ describe('candle frames patch the cached candle page', () => {
           ? { body: { quotes: [], candles: page([candle(0, 9, true)], null) } }
           : { body: { quotes: [], candles: page() } },
     });
-    const { store } = setup();
+    const { store, state } = setup();
     const args = { symbol: 'R_100', timeframe: '1m' } as const;
     const sub = store.dispatch(marketsApi.endpoints.getMarketCandles.initiate(args));
     await sub;
     await store.dispatch(marketsApi.endpoints.getMarketCandles.initiate(args, { direction: 'forward' }));
 
-    const data = marketsApi.endpoints.getMarketCandles.select(args)(store.getState());
+    const data = marketsApi.endpoints.getMarketCandles.select(args)(state());
     expect(calls.map((c) => c.url.searchParams.get('before'))).toEqual([null, '60000']);
     expect(data.data?.pages.map((p) => p.items.map((c) => c.time))).toEqual([[60_000, 120_000], [0]]);
     expect(data.hasNextPage).toBe(false);
