@@ -121,7 +121,8 @@ export type MarketStreamClientFrame =
 export type MarketStreamServerFrame =
   | { type: 'welcome'; symbols: string[]; timeframes: readonly MarketTimeframe[] }
   | { type: 'subscribed' | 'unsubscribed'; channel: 'ticks' | 'candles'; symbols: string[]; timeframe?: MarketTimeframe }
-  | { type: 'tick'; symbol: string; price: number; epochMs: number }
+  /** epochMs: the venue's time of the tick; publishedAt: when execution published it (wall clock, for latency). */
+  | { type: 'tick'; symbol: string; price: number; epochMs: number; publishedAt?: number }
   | { type: 'candle'; symbol: string; timeframe: MarketTimeframe; candle: CandleView }
   | { type: 'alert'; alert: PriceAlertFired }
   | { type: 'heartbeat'; ts: number }

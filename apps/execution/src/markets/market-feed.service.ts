@@ -84,7 +84,7 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
     this.ticksReceived++;
     this.latestTicks.set(tick.symbol, tick);
     const redis = this.runtime.redis;
-    redis.publish(this.tickChannel, JSON.stringify({ type: 'tick', symbol: tick.symbol, price: tick.quote, epochMs: tick.epochMs } satisfies MarketStreamServerFrame)).catch(() => undefined);
+    redis.publish(this.tickChannel, JSON.stringify({ type: 'tick', symbol: tick.symbol, price: tick.quote, epochMs: tick.epochMs, publishedAt: Date.now() } satisfies MarketStreamServerFrame)).catch(() => undefined);
     for (const event of this.aggregator.push(tick)) {
       const c = event.candle;
       const key = `${c.symbol}|${c.timeframe}`;
