@@ -9,6 +9,7 @@ import { DataModule } from './data/data.module';
 import type { GatewayConfig } from './core/gateway.config';
 import { ApiExceptionFilter } from './http/api-exception.filter';
 import { ApiThrottlerGuard } from './http/api-throttler.guard';
+import { FixedWindowThrottlerStorage } from './http/fixed-window-throttler.storage';
 import { MaintenanceGuard } from './http/maintenance.guard';
 import { PlatformModule } from './platform.module';
 import { RuntimeConfigService } from './system/config/runtime-config.service';
@@ -28,6 +29,7 @@ export class AppModule {
           inject: [RuntimeConfigService],
           useFactory: (settings: RuntimeConfigService) => ({
             throttlers: [{ name: 'default', ttl: 60_000, limit: () => settings.current.rateLimit.perMinute }],
+            storage: new FixedWindowThrottlerStorage(),
           }),
         }),
       ],
