@@ -211,4 +211,33 @@ describe('F4 Markets through the gateway', () => {
     await platform.http().get('/api/markets/correlations?symbols=CORR_A&timeframe=1d').set(auth()).expect(400);
     await platform.http().get('/api/markets/correlations?symbols=CORR_A,NOPE&timeframe=1d').set(auth()).expect(400);
   });
+
+  it('replays stored daily candles as a live feed on the stream, in order, at the chosen speed', async () => {
+    const pg = new Client({ connectionString: TEST_DATABASE_URL });
+    await pg.connect();
+    const start = Date.UTC(2023, 5, 1);
+    try {
+      for (let i = 0; i < 10; i++) {
+        const o = 100 + i;
+        await pg.query(`INSERT INTO "e2e_${platform.id}_execution".candles VALUES ('REPLAY_X','1d',$1,$2,$3,$4,$5,NULL,0,true,'test')`, [new Date(start + i * 86_400_000), o, o + 2, o - 1, o + 1]);
+      }
+    } finally {
+      await pg.end();
+    }
+    const { ws, frames } = await openStream();
+    ws.send(JSON.stringify({ type: 'subscribe', channel: 'ticks', symbols: ['REPLAY_X.replay'] }));
+    await platform.waitFor(async () => frames.some((f) => f.type === 'subscribed'), 3_000, 'subscribed');
+    const replay = (await platform.http().post('/api/markets/replay').set(auth()).send({ symbol: 'REPLAY_X', speed: 864_000 }).expect(201)).body;
+    expect(replay).toMatchObject({ symbol: 'REPLAY_X', streamSymbol: 'REPLAY_X.replay', timeframe: '1d', state: 'playing' });
+    await platform.waitFor(async () => frames.filter((f) => f.type === 'tick').length === 40, 10_000, 'four ticks per candle');
+    const prices = frames.flatMap((f) => (f.type === 'tick' ? [f.price] : []));
+    expect(prices.slice(0, 4)).toEqual([100, 99, 102, 101]); // an up candle plays open, low, high, close
+    expect(prices.at(-1)).toBe(110);
+    await platform.waitFor(async () => {
+      const list = (await platform.http().get('/api/markets/replay').set(auth())).body as { id: string; state: string }[];
+      return list.find((r) => r.id === replay.id)?.state === 'finished';
+    }, 5_000, 'the replay finished');
+    await platform.http().post('/api/markets/replay').set(auth()).send({ symbol: 'NO_SUCH' }).expect(400);
+    ws.close();
+  });
 });

@@ -146,7 +146,26 @@ export const MARKET_PATTERNS = {
   importAppend: 'execution.data.import.append.v1',
   importCommit: 'execution.data.import.commit.v1',
   importAbort: 'execution.data.import.abort.v1',
+  replayStart: 'execution.markets.replay.start.v1',
+  replayList: 'execution.markets.replay.list.v1',
+  replayStop: 'execution.markets.replay.stop.v1',
 } as const;
+
+/** A replay of stored candles as a live feed, streamed under `<symbol>.replay`. */
+export interface ReplayView {
+  id: string;
+  symbol: string;
+  /** The symbol its ticks and candles carry on the market stream. */
+  streamSymbol: string;
+  timeframe: MarketTimeframe;
+  from: string;
+  to: string;
+  speed: number;
+  state: 'playing' | 'finished' | 'stopped';
+  ticksSent: number;
+  startedBy: string;
+  startedAt: string;
+}
 
 /** One validated bar of an import, as sent from the gateway to execution. */
 export interface ImportBar {

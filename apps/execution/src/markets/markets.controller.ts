@@ -1,13 +1,14 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { MARKET_PATTERNS, type RequestContext } from '@meridian/contracts';
-import { CorrelationQueryDto, CreatePriceAlertDto, LiveDataQueryDto, UuidParamDto } from '@meridian/contracts/dto';
+import { CorrelationQueryDto, CreatePriceAlertDto, LiveDataQueryDto, ReplayStartDto, UuidParamDto } from '@meridian/contracts/dto';
 import { RpcController } from '@meridian/service-kit';
 import { MarketsService } from './markets.service';
 import { PriceAlertsService } from './price-alerts.service';
+import { ReplayService } from './replay.service';
 
 @RpcController()
 export class MarketsController {
-  constructor(private readonly markets: MarketsService, private readonly alerts: PriceAlertsService) {}
+  constructor(private readonly markets: MarketsService, private readonly alerts: PriceAlertsService, private readonly replays: ReplayService) {}
 
   @MessagePattern(MARKET_PATTERNS.instruments)
   instruments() {
@@ -32,6 +33,21 @@ export class MarketsController {
   @MessagePattern(MARKET_PATTERNS.listAlerts)
   listAlerts(@Payload('ctx') ctx: RequestContext) {
     return this.alerts.list(ctx);
+  }
+
+  @MessagePattern(MARKET_PATTERNS.replayStart)
+  startReplay(@Payload('data') body: ReplayStartDto, @Payload('ctx') ctx: RequestContext) {
+    return this.replays.start(body, ctx);
+  }
+
+  @MessagePattern(MARKET_PATTERNS.replayList)
+  listReplays() {
+    return this.replays.list();
+  }
+
+  @MessagePattern(MARKET_PATTERNS.replayStop)
+  stopReplay(@Payload('data') p: UuidParamDto) {
+    return this.replays.stop(p.id);
   }
 
   @MessagePattern(MARKET_PATTERNS.deleteAlert)

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { MARKET_PATTERNS, type CorrelationResponse, type InstrumentView, type LiveDataResponse, type PriceAlertView } from '@meridian/contracts';
-import { CorrelationQueryDto, CreatePriceAlertDto, LiveDataQueryDto, UuidParamDto } from '@meridian/contracts/dto';
+import { MARKET_PATTERNS, type CorrelationResponse, type InstrumentView, type LiveDataResponse, type PriceAlertView, type ReplayView } from '@meridian/contracts';
+import { CorrelationQueryDto, CreatePriceAlertDto, LiveDataQueryDto, ReplayStartDto, UuidParamDto } from '@meridian/contracts/dto';
 import { RequireRole } from '../auth/access.decorators';
 import { AlertsService } from '../alerts/alerts.service';
 import { ServiceClients } from '../services/service-clients';
@@ -43,6 +43,26 @@ export class MarketsController {
   @ApiOperation({ summary: 'Your price alerts' })
   listAlerts() {
     return this.services.send<PriceAlertView[]>('execution', MARKET_PATTERNS.listAlerts);
+  }
+
+  @Post('replay')
+  @RequireRole('trader')
+  @ApiOperation({ summary: 'Replay stored candles of a symbol as a live feed on the market stream (as <symbol>.replay) at a chosen speed' })
+  startReplay(@Body() body: ReplayStartDto) {
+    return this.services.send<ReplayView>('execution', MARKET_PATTERNS.replayStart, body);
+  }
+
+  @Get('replay')
+  @ApiOperation({ summary: 'Replays playing and recently finished' })
+  listReplays() {
+    return this.services.send<ReplayView[]>('execution', MARKET_PATTERNS.replayList);
+  }
+
+  @Delete('replay/:id')
+  @RequireRole('trader')
+  @ApiOperation({ summary: 'Stop a replay' })
+  stopReplay(@Param() p: UuidParamDto) {
+    return this.services.send<ReplayView>('execution', MARKET_PATTERNS.replayStop, p);
   }
 
   @Delete('alerts/:id')

@@ -58,3 +58,13 @@ export class CreatePriceAlertDto {
 export class UuidParamDto {
   @ApiProperty() @IsString() @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'id must be a UUID' }) id: string;
 }
+
+export class ReplayStartDto {
+  @ApiProperty({ example: 'SPY', description: 'A symbol with stored candles (imported or recorded).' })
+  @IsString() @Matches(SYMBOL_PATTERN, { message: 'symbol must be 1–32 letters, digits or . _ ^ -' }) symbol: string;
+  @ApiPropertyOptional({ enum: MARKET_TIMEFRAMES, default: '1d' }) @IsOptional() @IsIn(MARKET_TIMEFRAMES) timeframe?: MarketTimeframe;
+  @ApiPropertyOptional({ description: 'ISO 8601 start (default: the first stored candle).' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ description: 'ISO 8601 end, exclusive (default: after the last stored candle).' }) @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000_000, default: 86_400, description: 'Market time runs this many times faster than the clock (86400: a day per second).' })
+  @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(100_000_000) speed?: number;
+}
