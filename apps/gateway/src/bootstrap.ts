@@ -63,7 +63,6 @@ export async function createGatewayApp(env: NodeJS.ProcessEnv = process.env) {
   app.useGlobalPipes(createValidationPipe());
   setupOpenApi(app, version);
   serveWebApp(app, resolve(config.webDist), logger);
-  app.enableShutdownHooks();
   return { app, runtime, config };
 }
 

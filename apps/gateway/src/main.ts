@@ -1,21 +1,42 @@
-import { ConfigError } from '@meridian/service-kit';
+import type { INestApplication } from '@nestjs/common';
+import { ConfigError, type ServiceRuntime } from '@meridian/service-kit';
 import { createGatewayApp } from './bootstrap';
 
-async function main(): Promise<void> {
-  const { app, runtime, config } = await createGatewayApp();
-  await app.listen(config.port, config.host);
-  runtime.logger.info({ port: config.port }, `gateway ready on http://localhost:${config.port} (API /api, docs /api/docs)`);
-  const stop = async (signal: string) => {
-    runtime.logger.info({ signal }, 'gateway stopping');
-    await app.close();
-    await runtime.close();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+let app: INestApplication | undefined;
+let runtime: ServiceRuntime | undefined;
+let stopping = false;
+let pending: string | null = null;
+
+async function stop(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  runtime?.logger.info({ signal }, 'gateway stopping');
+  let code = 0;
+  try {
+    await app?.close();
+    await runtime?.close();
+  } catch (err) {
+    process.stderr.write(`gateway did not stop cleanly: ${(err as Error).stack ?? err}\n`);
+    code = 1;
+  }
+  process.exit(code);
 }
 
-main().catch((err: Error) => {
+// Installed first: a signal during start-up still releases the embedded database cleanly.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (app ? void stop(signal) : (pending = signal)));
+
+async function main(): Promise<void> {
+  const created = await createGatewayApp();
+  app = created.app;
+  runtime = created.runtime;
+  if (pending) return stop(pending);
+  await app.listen(created.config.port, created.config.host);
+  runtime.logger.info({ port: created.config.port }, `gateway ready on http://localhost:${created.config.port} (API /api, docs /api/docs)`);
+  if (pending) return stop(pending);
+}
+
+main().catch(async (err: Error) => {
   process.stderr.write(`${err instanceof ConfigError ? err.message : `gateway failed to start: ${err.stack ?? err.message}`}\n`);
+  await runtime?.close().catch(() => undefined);
   process.exit(1);
 });

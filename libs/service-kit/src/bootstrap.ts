@@ -70,28 +70,42 @@ export async function createServiceApp(def: ServiceDefinition, env: NodeJS.Proce
   const runtime = new ServiceRuntime(config, def.version, logger, redis, logSink, new ProcessMetrics(def.service), database, env);
   const app = await NestFactory.create(ServiceRootModule.register(runtime, def.imports), { logger: new PinoNestLogger(logger), abortOnError: false });
   app.connectMicroservice<MicroserviceOptions>(createTransportServer(config));
-  app.enableShutdownHooks();
   return { app, runtime };
 }
 
-/** The `main` of a backend service: start, listen, and stop cleanly on SIGTERM/SIGINT. */
+/** The `main` of a backend service: start, listen, and stop cleanly on SIGTERM/SIGINT (also mid-start). */
 export async function runService(def: ServiceDefinition): Promise<void> {
   let runtime: ServiceRuntime | undefined;
+  let app: INestApplication | undefined;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    runtime?.logger.info({ signal }, `${def.service} stopping`);
+    let code = 0;
+    try {
+      await app?.close();
+      await runtime?.close();
+    } catch (err) {
+      process.stderr.write(`${def.service} did not stop cleanly: ${(err as Error).stack ?? err}\n`);
+      code = 1;
+    }
+    process.exit(code);
+  };
+  // Installed first: a signal during start-up (migrations, PGlite creating its files) still stops cleanly.
+  let pending: string | null = null;
+  const onSignal = (signal: string) => (app ? void stop(signal) : (pending = signal));
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  process.once('SIGINT', () => onSignal('SIGINT'));
   try {
     const created = await createServiceApp(def);
     runtime = created.runtime;
-    const { app } = created;
+    app = created.app;
+    if (pending) return void stop(pending);
     await app.startAllMicroservices();
     await app.listen(runtime.config.port, runtime.config.host);
     runtime.logger.info({ port: runtime.config.port, version: def.version }, `${def.service} ready on :${runtime.config.port}`);
-    const stop = async (signal: string) => {
-      runtime?.logger.info({ signal }, `${def.service} stopping`);
-      await app.close();
-      await runtime?.close();
-      process.exit(0);
-    };
-    process.once('SIGTERM', () => void stop('SIGTERM'));
-    process.once('SIGINT', () => void stop('SIGINT'));
+    if (pending) return void stop(pending);
   } catch (err) {
     const message = err instanceof ConfigError ? err.message : `${def.service} failed to start: ${(err as Error).message}`;
     runtime?.logger.fatal({ err }, message);

@@ -95,6 +95,8 @@ export class ServiceRuntime {
   async close(): Promise<void> {
     await Promise.allSettled(this.queues.map((q) => q.close()));
     await this.logSink.flush();
+    // stdout is written asynchronously: flush it so the last lines survive process.exit.
+    await new Promise<void>((resolve) => this.logger.flush(() => resolve()));
     await this.database.close();
     this.redis.disconnect();
   }
