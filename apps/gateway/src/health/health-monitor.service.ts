@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { BACKEND_SERVICES, SYSTEM_PATTERNS, servicePattern, type BackendService, type ComponentHealth, type HealthReport, type HealthStatus, type ServiceHealthReply } from '@meridian/contracts';
 import { newRequestId, type Logger } from '@meridian/observability';
 import { LOGGER, SERVICE_RUNTIME, type ServiceRuntime } from '@meridian/service-kit';
@@ -17,12 +17,12 @@ const FAILURES_TO_DOWN = 2;
  * the circuit closes and the alert resolves. Every change goes out over the WebSocket.
  */
 @Injectable()
-export class HealthMonitorService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class HealthMonitorService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly components = new Map<string, ComponentHealth>();
   private readonly failures = new Map<BackendService, number>();
   readonly replies = new Map<BackendService, ServiceHealthReply>();
   private timer: NodeJS.Timeout | null = null;
-  private running = false;
+  private running: Promise<void> | null = null;
   private lastBroadcast = 0;
 
   constructor(
@@ -40,8 +40,11 @@ export class HealthMonitorService implements OnApplicationBootstrap, OnApplicati
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  /** Stops probing before the clients close (shutdown hooks run after destroy hooks). */
+  async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
   }
 
   report(): HealthReport {
@@ -53,7 +56,11 @@ export class HealthMonitorService implements OnApplicationBootstrap, OnApplicati
   /** One round of probes; overlapping rounds are skipped. */
   async tick(): Promise<void> {
     if (this.running) return;
-    this.running = true;
+    this.running = this.round().finally(() => (this.running = null));
+    await this.running;
+  }
+
+  private async round(): Promise<void> {
     try {
       let changed = false;
       const now = new Date().toISOString();
@@ -70,8 +77,6 @@ export class HealthMonitorService implements OnApplicationBootstrap, OnApplicati
       }
     } catch (err) {
       this.logger.error({ err }, 'health round failed');
-    } finally {
-      this.running = false;
     }
   }
 

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource, LessThan, MoreThanOrEqual } from 'typeorm';
 import type { PerformanceReport, PerformanceSnapshot, RouteLatency } from '@meridian/contracts';
 import type { Logger, ProcessMetrics } from '@meridian/observability';
@@ -19,7 +19,7 @@ const ms = (seconds: number | undefined) => Math.round((seconds ?? 0) * 1e6) / 1
  * (the dashboard's latency chart), checked against the alert thresholds, and pushed live.
  */
 @Injectable()
-export class PerformanceService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PerformanceService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly rates = new RouteRates(60_000);
   private timer: NodeJS.Timeout | null = null;
   private latest: PerformanceSnapshot | null = null;
@@ -40,7 +40,7 @@ export class PerformanceService implements OnApplicationBootstrap, OnApplication
     this.timer.unref();
   }
 
-  onApplicationShutdown(): void {
+  onModuleDestroy(): void {
     if (this.timer) clearInterval(this.timer);
   }
 
