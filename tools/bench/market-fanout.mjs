@@ -61,6 +61,7 @@ function wallClock() {
 // =====================================================================================================
 if (!isMainThread) {
   const { url, clients: nClients, batch } = workerData;
+  const TICKS_FRAME = { type: 'subscribe', channel: 'ticks', symbols: SYMBOLS };
   const now = wallClock();
   const sockets = [];
   let recording = false;
@@ -83,28 +84,52 @@ if (!isMainThread) {
   const lastEpoch = new Float64Array((nClients + 2) * SYMBOLS.length);
   // The slow client (index nClients) keeps its own full log.
   const slowLog = [];
+  const slowCandles = [];
 
-  const open = (index) =>
+  const target = new URL(url);
+  const closeLog = []; // [wall ms, client, code or -1 for a TCP close without a close frame]
+
+  /** A client frame (masked, as RFC 6455 requires of clients). */
+  function clientFrame(opcode, payload) {
+    const len = payload.length;
+    const head = len < 126 ? Buffer.from([0x80 | opcode, 0x80 | len]) : Buffer.from([0x80 | opcode, 0x80 | 126, len >> 8, len & 0xff]);
+    const mask = randomBytes(4);
+    const body = Buffer.allocUnsafe(len);
+    for (let i = 0; i < len; i++) body[i] = payload[i] ^ mask[i & 3];
+    return Buffer.concat([head, mask, body]);
+  }
+
+  /**
+   * A minimal WebSocket client on a raw TCP socket: the ws library's per-frame cost (events, buffer
+   * copies, UTF-8 validation) made the load generator the bottleneck on 2 cores. Server frames are
+   * unmasked and unfragmented here; pings are answered with pongs (the gateway's heartbeat needs them).
+   */
+  const open = (index, subscribeFrames) =>
     new Promise((resolveOpen, rejectOpen) => {
-      const ws = new WebSocket(url, { perMessageDeflate: false });
-      let subscribed = false;
+      const socket = net.connect({ host: target.hostname, port: Number(target.port) });
+      socket.setNoDelay(true);
+      let handshaken = false;
+      let pendingSubscribed = subscribeFrames.length;
+      let rest = null;
+      let closed = false;
       const timer = setTimeout(() => rejectOpen(new Error(`client ${index}: not subscribed after 30 s`)), 30_000);
-      ws.on('error', (err) => {
+      const markClosed = (code) => {
+        if (closed) return;
+        closed = true;
+        stats.closes++;
+        closeLog.push([now(), index, code]);
+      };
+      socket.on('error', (err) => {
         stats.errors++;
-        if (!subscribed) rejectOpen(err);
+        if (pendingSubscribed > 0) rejectOpen(err);
       });
-      ws.on('close', () => stats.closes++);
-      ws.on('message', (data) => {
-        const t = now();
-        const text = data.toString();
-        let f;
-        try {
-          f = JSON.parse(text);
-        } catch {
-          stats.unexpectedFrames++;
-          return;
-        }
-        if (f.type === 'tick') {
+      socket.on('close', () => markClosed(-1));
+      socket.on('connect', () => {
+        socket.write(`GET ${target.pathname}${target.search} HTTP/1.1\r\nHost: ${target.host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+      });
+      const onText = (text, t) => {
+        if (text.startsWith('{"type":"tick"')) {
+          const f = JSON.parse(text);
           const si = SYM_INDEX[f.symbol];
           if (si === undefined) return void stats.unexpectedFrames++;
           const k = index * SYMBOLS.length + si;
@@ -121,13 +146,57 @@ if (!isMainThread) {
           }
           return;
         }
+        let f;
+        try {
+          f = JSON.parse(text);
+        } catch {
+          return void stats.unexpectedFrames++;
+        }
+        if (index === nClients && f.type === 'candle') return void slowCandles.push([t, f.symbol, f.timeframe, f.candle?.tickCount]);
         stats.nonTick[f.type] = (stats.nonTick[f.type] ?? 0) + 1;
-        if (f.type === 'welcome') ws.send(JSON.stringify({ type: 'subscribe', channel: 'ticks', symbols: SYMBOLS }));
-        else if (f.type === 'subscribed') {
-          subscribed = true;
+        if (f.type === 'welcome') for (const sf of subscribeFrames) socket.write(clientFrame(1, Buffer.from(JSON.stringify(sf))));
+        else if (f.type === 'subscribed' && --pendingSubscribed === 0) {
           clearTimeout(timer);
-          resolveOpen(ws);
+          resolveOpen(socket);
         } else if (f.type === 'error') rejectOpen(new Error(`client ${index}: ${text}`));
+      };
+      socket.on('data', (chunk) => {
+        const t = now();
+        let buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+        rest = null;
+        let off = 0;
+        if (!handshaken) {
+          const endOfHead = buf.indexOf('\r\n\r\n');
+          if (endOfHead < 0) return void (rest = buf);
+          const head = buf.toString('latin1', 0, endOfHead);
+          if (!head.startsWith('HTTP/1.1 101')) return rejectOpen(new Error(`client ${index}: upgrade refused: ${head.split('\r\n')[0]}`));
+          handshaken = true;
+          off = endOfHead + 4;
+        }
+        while (buf.length - off >= 2) {
+          const opcode = buf[off] & 0x0f;
+          let len = buf[off + 1] & 0x7f;
+          let hdr = 2;
+          if (len === 126) {
+            if (buf.length - off < 4) break;
+            len = buf.readUInt16BE(off + 2);
+            hdr = 4;
+          } else if (len === 127) {
+            if (buf.length - off < 10) break;
+            len = Number(buf.readBigUInt64BE(off + 2));
+            hdr = 10;
+          }
+          if (buf.length - off < hdr + len) break;
+          const from = off + hdr;
+          off = from + len;
+          if (opcode === 1) onText(buf.toString('utf8', from, off), t);
+          else if (opcode === 9) socket.write(clientFrame(10, buf.subarray(from, off)));
+          else if (opcode === 8) {
+            markClosed(len >= 2 ? buf.readUInt16BE(from) : 1005);
+            socket.end();
+          }
+        }
+        if (off < buf.length) rest = buf.subarray(off);
       });
     });
 
@@ -136,7 +205,7 @@ if (!isMainThread) {
       if (msg.cmd === 'connect') {
         const started = performance.now();
         for (let i = 0; i < nClients; i += batch) {
-          const batchSockets = await Promise.all(Array.from({ length: Math.min(batch, nClients - i) }, (_, j) => open(i + j)));
+          const batchSockets = await Promise.all(Array.from({ length: Math.min(batch, nClients - i) }, (_, j) => open(i + j, [TICKS_FRAME])));
           sockets.push(...batchSockets);
         }
         parentPort.postMessage({ ev: 'connected', count: sockets.length, sec: (performance.now() - started) / 1000 });
@@ -147,23 +216,26 @@ if (!isMainThread) {
         parentPort.postMessage({ ev: 'recording', elu0: performance.eventLoopUtilization() });
       } else if (msg.cmd === 'collect') {
         recording = false;
-        const out = { ev: 'collected', n, pub: pub.slice(0, n), lat: lat.slice(0, n), cli: cli.slice(0, n), sym: sym.slice(0, n), stats: structuredClone(stats), elu: performance.eventLoopUtilization(msg.elu0) };
+        const out = { ev: 'collected', closeLog: [...closeLog], n, pub: pub.slice(0, n), lat: lat.slice(0, n), cli: cli.slice(0, n), sym: sym.slice(0, n), stats: structuredClone(stats), elu: performance.eventLoopUtilization(msg.elu0) };
         parentPort.postMessage(out, [out.pub.buffer, out.lat.buffer, out.cli.buffer, out.sym.buffer]);
       } else if (msg.cmd === 'slow-open') {
-        const ws = await open(nClients);
-        ws._socket.pause();
+        // Ticks and candles of every timeframe: about ten times the bytes of ticks alone, so the
+        // kernel's socket buffers fill within seconds and the gateway's conflation is reached before
+        // its heartbeat (ping every 15 s, terminate without pong) drops the paused client.
+        const ws = await open(nClients, msg.candles ? [TICKS_FRAME, ...['1m', '5m', '15m', '1h', '1d'].map((timeframe) => ({ type: 'subscribe', channel: 'candles', symbols: SYMBOLS, timeframe }))] : [TICKS_FRAME]);
+        ws.pause();
         sockets.push(ws);
         parentPort.postMessage({ ev: 'slow-paused', at: now(), framesBeforePause: slowLog.length });
       } else if (msg.cmd === 'slow-resume') {
         const ws = sockets[sockets.length - 1];
         const before = slowLog.length;
         const at = now();
-        ws._socket.resume();
+        ws.resume();
         parentPort.postMessage({ ev: 'slow-resumed', at, framesBeforeResume: before });
       } else if (msg.cmd === 'slow-log') {
-        parentPort.postMessage({ ev: 'slow-log', log: slowLog });
+        parentPort.postMessage({ ev: 'slow-log', log: slowLog, candles: slowCandles, closeLog, stats: structuredClone(stats) });
       } else if (msg.cmd === 'close') {
-        for (const ws of sockets) ws.terminate();
+        for (const ws of sockets) ws.destroy();
         parentPort.postMessage({ ev: 'closed' });
       }
     } catch (err) {
@@ -194,7 +266,8 @@ async function mainThread() {
     warmup: opt('warmup', 5),
     rate: opt('rate', 100),
     batch: opt('batch', 25),
-    slowPause: opt('slow-pause', 45),
+    slowPause: opt('slow-pause', 12),
+    slowCandles: !flag('slow-ticks-only'),
     slow: !flag('no-slow'),
     build: !flag('skip-build'),
     sharedRedis: flag('shared-redis'),
@@ -723,6 +796,7 @@ async function mainThread() {
     const data = await ask('collect', 'collected', { elu0: rec.elu0 });
     result.main = analyseWindow(data, ref, fromMs, toMs, OPTS.clients);
     result.main.clientWorker = { eventLoopUtilisation: round(data.elu.utilization, 3), stats: data.stats };
+    result.main.closes = data.closeLog.map(([t, c, code]) => ({ secIntoWindow: round((t - fromMs) / 1000, 1), client: c, code }));
     const m = result.main;
     log(`ticks published (10 symbols): ${m.ticksPublished10Symbols} (${m.publishRatePerSec10Symbols}/s); frames ${m.framesReceived}/${m.framesExpected}; latency p50 ${m.latencyMs.p50} p99 ${m.latencyMs.p99} max ${m.latencyMs.max} ms; clients with growing lag: ${m.lag.clientsGrown}`);
 
@@ -730,7 +804,7 @@ async function mainThread() {
     if (OPTS.slow) {
       const rec2 = await ask('record', 'recording');
       await sleep(200);
-      const paused = await ask('slow-open', 'slow-paused');
+      const paused = await ask('slow-open', 'slow-paused', { candles: OPTS.slowCandles });
       const pausedAt = Math.ceil(paused.at);
       const slowSampler = procSampler(pids);
       log(`slow client subscribed and paused its socket; ${OPTS.slowPause} s`);
@@ -741,11 +815,18 @@ async function mainThread() {
       const endAt = now() - 1000;
       const cpu2 = slowSampler();
       const data2 = await ask('collect', 'collected', { elu0: rec2.elu0 });
-      const { log: slowLog } = await ask('slow-log', 'slow-log');
+      const slowReport = await ask('slow-log', 'slow-log');
+      const slowLog = slowReport.log;
       const others = analyseWindow(data2, ref, pausedAt, Math.floor(resumedAt), OPTS.clients);
       result.slow = {
         othersDuringPause: { ticksPublished10Symbols: others.ticksPublished10Symbols, framesExpected: others.framesExpected, framesReceived: others.framesReceived, latencyMs: others.latencyMs, per10sWindow: others.per10sWindow, lag: { clientsGrown: others.lag.clientsGrown, deltaMs: others.lag.deltaMs } },
-        slowClient: analyseSlow(slowLog, ref, pausedAt, resumedAt, endAt),
+        slowClient: {
+          subscribedTo: OPTS.slowCandles ? 'ticks + candles (5 timeframes) of the 10 symbols' : 'ticks of the 10 symbols',
+          ...analyseSlow(slowLog, ref, pausedAt, resumedAt, endAt),
+          candleFrames: { beforeResume: slowReport.candles.filter(([t]) => t < resumedAt).length, afterResume: slowReport.candles.filter(([t]) => t >= resumedAt).length },
+          closedAt: slowReport.closeLog.filter(([, c]) => c === OPTS.clients).map(([t, , code]) => ({ secAfterPause: round((t - pausedAt) / 1000, 1), code })),
+        },
+        closesOfOtherClients: slowReport.closeLog.filter(([, c]) => c !== OPTS.clients).length,
         cpuRss: (({ perSecond, ...r }) => r)(cpu2),
         clientWorker: { eventLoopUtilisation: round(data2.elu.utilization, 3), stats: data2.stats },
       };
@@ -787,7 +868,7 @@ async function mainThread() {
       `  per 10 s (p50/p99/max): ${m.per10sWindow.map((w) => `${w.p50}/${w.p99}/${w.max}`).join('  ')}`,
       `Lag growth (last 10 s median − first 10 s median per client): ${m.lag.clientsGrown} clients grew > ${r.targets.lagGrowthMs} ms; delta min ${m.lag.deltaMs.min} p50 ${m.lag.deltaMs.p50} p99 ${m.lag.deltaMs.p99} max ${m.lag.deltaMs.max} ms`,
       `CPU (% of one core) / RSS MB over the window: ${Object.entries(c).map(([k, v]) => `${k} ${v.cpuPctOfOneCore}%${v.rssMbMax != null ? ` / ${v.rssMbStart}→${v.rssMbEnd} (max ${v.rssMbMax})` : ` / ${v.rssMbEnd}`}`).join('; ')}; machine busy ${r.cpuRss.machineBusyPct}%, everything else ${r.cpuRss.everythingElsePctOfOneCore}%`,
-      `Client worker event-loop utilisation: ${m.clientWorker.eventLoopUtilisation}; out-of-order frames ${m.clientWorker.stats.outOfOrder}`,
+      `Client worker event-loop utilisation: ${m.clientWorker.eventLoopUtilisation}; out-of-order frames ${m.clientWorker.stats.outOfOrder}; connections closed by the gateway: ${m.closes.length}`,
       `Early-subscribe probe: ${r.earlySubscribeProbe.gotSubscribed}/${r.earlySubscribeProbe.clients} clients that subscribed on "open" got "subscribed" (${r.earlySubscribeProbe.gotTicks} got ticks)`,
     ];
     if (r.slow) {
@@ -797,7 +878,7 @@ async function mainThread() {
         `Slow client (paused ${sc.pauseSec} s): others p50 ${s.othersDuringPause.latencyMs.p50} p99 ${s.othersDuringPause.latencyMs.p99} max ${s.othersDuringPause.latencyMs.max} ms, ${s.othersDuringPause.framesReceived}/${s.othersDuringPause.framesExpected} frames`,
         `  slow client: ${sc.framesOfPauseReceived} of ${sc.ticksPublishedDuringPause} frames of the pause received (${sc.framesOfPauseDropped} conflated away); full delivery for the first ${sc.fullDeliveryForFirstSec} s of the pause`,
         `  after resume: ${sc.framesReadAfterResume} frames read in ${sc.msToReadThemAll} ms; ${sc.staleBacklogFrames} older than 1 s (age first ${sc.ageOfFramesReadAfterResumeMs.first}, max ${sc.ageOfFramesReadAfterResumeMs.max} ms); live after resume ${sc.afterResumeLive.received}/${sc.afterResumeLive.published}`,
-        `  coverage by second of the pause: ${sc.coverageBySecondOfPause.join(' ')}`,
+        `  coverage by second of the pause: ${sc.coverageBySecondOfPause.join(' ')}; candle frames before/after resume ${sc.candleFrames.beforeResume}/${sc.candleFrames.afterResume}; closed: ${JSON.stringify(sc.closedAt)}; other clients closed: ${s.closesOfOtherClients}`,
       );
     }
     const v = r.verdict;

@@ -11,6 +11,8 @@ export interface VenueConfig {
   seed?: Seed;
   /** Speed of the simulated venue (1 = real time). */
   speed?: number;
+  /** How often the simulated venue releases due ticks (ms); smaller spreads bursts. */
+  pollIntervalMs?: number;
   clock?: Clock;
   /** Further Deriv options (rate limits, backoff). */
   deriv?: Omit<DerivVenueOptions, 'appId' | 'url'>;
@@ -23,5 +25,5 @@ export interface VenueConfig {
 export function createVenueFromConfig(config: VenueConfig = {}): MarketVenue {
   const appId = config.derivAppId?.trim();
   if (appId) return new DerivVenue({ ...config.deriv, appId, url: config.derivWsUrl || undefined, clock: config.clock ?? config.deriv?.clock });
-  return new SimulatedVenue({ seed: config.seed, speed: config.speed, clock: config.clock, note: 'no DERIV_APP_ID configured, so no live Deriv data' });
+  return new SimulatedVenue({ seed: config.seed, speed: config.speed, clock: config.clock, pollIntervalMs: config.pollIntervalMs, note: 'no DERIV_APP_ID configured, so no live Deriv data' });
 }

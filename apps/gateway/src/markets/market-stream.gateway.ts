@@ -6,14 +6,21 @@ import type { WebSocket } from 'ws';
 import {
   MARKET_CHANNELS, MARKET_TIMEFRAMES, type MarketStreamClientFrame, type MarketStreamServerFrame, type MarketTimeframe, type Principal, type PriceAlertFired,
 } from '@meridian/contracts';
-import type { Logger } from '@meridian/observability';
-import { LOGGER, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@meridian/service-kit';
+import type { Logger, ProcessMetrics } from '@meridian/observability';
+import { LOGGER, METRICS, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@meridian/service-kit';
+import { Counter, Gauge } from 'prom-client';
 import { AuthService } from '../auth/auth.service';
 import { AlertsService } from '../alerts/alerts.service';
 import { authenticateUpgrade } from '../realtime/ws-auth';
 
 const HEARTBEAT_MS = 15_000;
-/** Above this much unsent data a client is slow: it gets the latest frame per key, not a backlog. */
+/** Pings measure whether a client keeps up: the kernel's socket buffers (MBs) hide a stalled reader from bufferedAmount. */
+const PING_MS = 2_000;
+/** A ping unanswered this long marks the client slow: it gets the latest frame per key, not a backlog. */
+const SLOW_AFTER_MS = 1_000;
+/** No pong for this long: the peer is gone. */
+const DEAD_AFTER_MS = 30_000;
+/** Above this much unsent data (in Node's own buffer) a client is slow too. */
 const SLOW_CLIENT_BYTES = 64 * 1024;
 const DRAIN_CHECK_MS = 25;
 const MAX_FRAME_BYTES = 8 * 1024;
@@ -25,8 +32,9 @@ interface Client {
   ticks: Set<string>;
   candles: Map<MarketTimeframe, Set<string>>;
   /** Conflated frames waiting for a slow client, latest per key. */
-  pending: Map<string, string>;
-  alive: boolean;
+  pending: Map<string, Buffer>;
+  /** When the unanswered ping was sent; null when the last one was answered. */
+  pingSentAt: number | null;
 }
 
 /**
@@ -40,10 +48,11 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
   private readonly clients = new Map<WebSocket, Client>();
   private subscriber: Redis | null = null;
   private heartbeat: NodeJS.Timeout | null = null;
+  private pinger: NodeJS.Timeout | null = null;
   private drain: NodeJS.Timeout | null = null;
   private readonly channels: { ticks: string; candles: string; alerts: string };
-  framesSent = 0;
-  framesConflated = 0;
+  private readonly framesSent: Counter;
+  private readonly framesConflated: Counter;
 
   constructor(
     private readonly auth: AuthService,
@@ -51,8 +60,15 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(LOGGER) private readonly logger: Logger,
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
+    @Inject(METRICS) metrics: ProcessMetrics,
   ) {
     const ns = config.namespace;
+    this.framesSent = new Counter({ name: 'market_stream_frames_sent_total', help: 'Market stream frames sent to clients', registers: [metrics.registry] });
+    this.framesConflated = new Counter({ name: 'market_stream_frames_conflated_total', help: 'Frames replaced by a newer one for a slow client', registers: [metrics.registry] });
+    const clients = this.clients;
+    new Gauge({ name: 'market_stream_clients', help: 'Open market stream connections', registers: [metrics.registry], collect() {
+      this.set(clients.size);
+    } });
     this.channels = { ticks: `${ns}:${MARKET_CHANNELS.ticks}`, candles: `${ns}:${MARKET_CHANNELS.candles}`, alerts: `${ns}:${MARKET_CHANNELS.alertsFired}` };
   }
 
@@ -62,13 +78,16 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
     this.subscriber.on('message', (channel: string, message: string) => this.onMessage(channel, message));
     await this.subscriber.subscribe(this.channels.ticks, this.channels.candles, this.channels.alerts).catch((err) => this.logger.warn({ err }, 'market stream: subscribe failed; retrying on reconnect'));
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+    this.pinger = setInterval(() => this.ping(), PING_MS);
     this.drain = setInterval(() => this.flushPending(), DRAIN_CHECK_MS);
     this.heartbeat.unref();
+    this.pinger.unref();
     this.drain.unref();
   }
 
   onModuleDestroy(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.pinger) clearInterval(this.pinger);
     if (this.drain) clearInterval(this.drain);
     this.subscriber?.disconnect();
     for (const ws of this.clients.keys()) ws.close(1001, 'server shutting down');
@@ -81,9 +100,9 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
       ws.close(4401, 'unauthorized');
       return;
     }
-    const client: Client = { principal, ticks: new Set(), candles: new Map(), pending: new Map(), alive: true };
+    const client: Client = { principal, ticks: new Set(), candles: new Map(), pending: new Map(), pingSentAt: null };
     this.clients.set(ws, client);
-    ws.on('pong', () => (client.alive = true));
+    ws.on('pong', () => (client.pingSentAt = null));
     ws.on('message', (data, isBinary) => this.onClientFrame(ws, client, data.toString(), isBinary));
     this.sendNow(ws, { type: 'welcome', symbols: [], timeframes: MARKET_TIMEFRAMES });
   }
@@ -135,11 +154,14 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
     } catch {
       return;
     }
+    // Encoded once for every recipient.
+    const data = Buffer.from(message);
+    const now = Date.now();
     if (frame.type === 'tick') {
-      for (const [ws, c] of this.clients) if (c.ticks.has(frame.symbol)) this.deliver(ws, c, `t:${frame.symbol}`, message);
+      for (const [ws, c] of this.clients) if (c.ticks.has(frame.symbol)) this.deliver(ws, c, `t:${frame.symbol}`, data, now);
     } else if (frame.type === 'candle') {
       const key = `c:${frame.symbol}:${frame.timeframe}`;
-      for (const [ws, c] of this.clients) if (c.candles.get(frame.timeframe)?.has(frame.symbol)) this.deliver(ws, c, key, message);
+      for (const [ws, c] of this.clients) if (c.candles.get(frame.timeframe)?.has(frame.symbol)) this.deliver(ws, c, key, data, now);
     }
   }
 
@@ -158,26 +180,43 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
   }
 
   /** Sends now, or keeps only the latest frame per key while the client is behind. */
-  private deliver(ws: WebSocket, client: Client, key: string, text: string): void {
+  private deliver(ws: WebSocket, client: Client, key: string, data: Buffer, now: number): void {
     if (ws.readyState !== ws.OPEN) return;
-    if (ws.bufferedAmount > SLOW_CLIENT_BYTES || client.pending.size > 0) {
-      if (client.pending.has(key)) this.framesConflated++;
+    if (client.pending.size > 0 || this.isSlow(ws, client, now)) {
+      if (client.pending.has(key)) this.framesConflated.inc();
       client.pending.delete(key); // re-insert so pending keeps arrival order
-      client.pending.set(key, text);
+      client.pending.set(key, data);
       return;
     }
-    ws.send(text);
-    this.framesSent++;
+    ws.send(data, { binary: false });
+    this.framesSent.inc();
+  }
+
+  private isSlow(ws: WebSocket, client: Client, now: number): boolean {
+    return ws.bufferedAmount > SLOW_CLIENT_BYTES || (client.pingSentAt !== null && now - client.pingSentAt > SLOW_AFTER_MS);
   }
 
   private flushPending(): void {
+    const now = Date.now();
     for (const [ws, c] of this.clients) {
-      if (c.pending.size === 0 || ws.readyState !== ws.OPEN) continue;
-      for (const [key, text] of c.pending) {
+      if (c.pending.size === 0 || ws.readyState !== ws.OPEN || this.isSlow(ws, c, now)) continue;
+      for (const [key, data] of c.pending) {
         if (ws.bufferedAmount > SLOW_CLIENT_BYTES) break;
-        ws.send(text);
-        this.framesSent++;
+        ws.send(data, { binary: false });
+        this.framesSent.inc();
         c.pending.delete(key);
+      }
+    }
+  }
+
+  private ping(): void {
+    const now = Date.now();
+    for (const [ws, c] of this.clients) {
+      if (c.pingSentAt === null) {
+        c.pingSentAt = now;
+        ws.ping();
+      } else if (now - c.pingSentAt > DEAD_AFTER_MS) {
+        ws.terminate(); // no pong for 30 s: the peer is gone
       }
     }
   }
@@ -188,14 +227,6 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
 
   private beat(): void {
     const text = JSON.stringify({ type: 'heartbeat', ts: Date.now() } satisfies MarketStreamServerFrame);
-    for (const [ws, c] of this.clients) {
-      if (!c.alive) {
-        ws.terminate();
-        continue;
-      }
-      c.alive = false;
-      ws.ping();
-      this.sendNow(ws, text);
-    }
+    for (const ws of this.clients.keys()) this.sendNow(ws, text);
   }
 }
