@@ -108,6 +108,9 @@ describe('F4 Markets through the gateway', () => {
     await platform.waitFor(async () => frames.slice(before).some((f) => f.type === 'tick'), 10_000, 'ticks after the Redis connections were killed');
     expect(ws.readyState).toBe(WebSocket.OPEN);
     ws.close();
+    // The transport reconnected too: requests to execution work again once its health probe passes.
+    await platform.waitFor(async () => (await platform.health()).components.every((c) => c.status === 'up'), 15_000, 'every component up again');
+    await platform.http().get('/api/markets/instruments').set(auth()).expect(200);
   });
 
   describe('price alerts', () => {
