@@ -265,6 +265,10 @@ describe('Meridian platform, end to end through the gateway', () => {
       for (const [method, path] of expected) expect(doc.paths[path]?.[method]).toBeDefined();
       expect(doc.paths['/api/system/status'].get.security).toEqual(expect.arrayContaining([{ bearer: [] }]));
       expect(doc.components.schemas.ConfigChangeDto).toBeDefined();
+      // Responses are documented too, including the one error format.
+      expect(doc.paths['/api/health/system'].get.responses['200'].content['application/json'].schema.$ref).toMatch(/HealthReportDto$/);
+      expect(doc.paths['/api/system/status'].get.responses['503'].content['application/json'].schema.$ref).toMatch(/ApiErrorDto$/);
+      expect(doc.components.schemas.SystemStatusDto.properties.services).toBeDefined();
       expect(doc.components.securitySchemes['api-key']).toMatchObject({ in: 'header', name: 'X-API-Key' });
     });
   });

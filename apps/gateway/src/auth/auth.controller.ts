@@ -1,15 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Principal } from '@meridian/contracts';
-import { CreateApiKeyDto, LoginDto, RefreshDto } from '@meridian/contracts/dto';
+import { ApiKeyViewDto, CreateApiKeyDto, CreatedApiKeyDto, LoginDto, RefreshDto, TokenPairDto, UserViewDto } from '@meridian/contracts/dto';
 import { CurrentPrincipal, Public } from './access.decorators';
 import { ApiKeysService } from './api-keys.service';
 import { AuthService } from './auth.service';
 import { UsersService, toUserView } from './users.service';
 import { IdParam } from '../http/params';
+import { ApiErrors } from '../http/api-docs';
 
 @ApiTags('auth')
+@ApiErrors()
 @Controller('auth')
 export class AuthController {
   constructor(private readonly auth: AuthService, private readonly users: UsersService, private readonly apiKeys: ApiKeysService) {}
@@ -19,6 +21,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Log in: a short-lived access token (JWT) and a refresh token' })
+  @ApiOkResponse({ type: TokenPairDto })
   login(@Body() body: LoginDto) {
     return this.auth.login(body.email, body.password);
   }
@@ -28,6 +31,7 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({ summary: 'Trade a refresh token for a new pair (the old one stops working)' })
+  @ApiOkResponse({ type: TokenPairDto })
   refresh(@Body() body: RefreshDto) {
     return this.auth.refresh(body.refreshToken);
   }
@@ -44,6 +48,7 @@ export class AuthController {
   @ApiSecurity('api-key')
   @Get('me')
   @ApiOperation({ summary: 'Who the credential belongs to' })
+  @ApiOkResponse({ type: UserViewDto })
   async me(@CurrentPrincipal() principal: Principal) {
     return { ...toUserView(await this.users.get(principal.userId)), via: principal.kind, role: principal.role };
   }
@@ -52,6 +57,7 @@ export class AuthController {
   @ApiSecurity('api-key')
   @Get('api-keys')
   @ApiOperation({ summary: 'API keys you own (admins: all)' })
+  @ApiOkResponse({ type: [ApiKeyViewDto] })
   listKeys(@CurrentPrincipal() principal: Principal) {
     return this.apiKeys.list(principal);
   }
@@ -59,6 +65,7 @@ export class AuthController {
   @ApiBearerAuth()
   @Post('api-keys')
   @ApiOperation({ summary: 'Create an API key for integrations; the key is shown once' })
+  @ApiCreatedResponse({ type: CreatedApiKeyDto })
   createKey(@CurrentPrincipal() principal: Principal, @Body() body: CreateApiKeyDto) {
     return this.apiKeys.create(principal, body.name, body.role);
   }

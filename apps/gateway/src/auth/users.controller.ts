@@ -1,13 +1,15 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { CreateUserDto, PageQueryDto } from '@meridian/contracts/dto';
+import { ApiCreatedResponse, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CreateUserDto, PageQueryDto, UserViewDto } from '@meridian/contracts/dto';
 import { RequireRole } from './access.decorators';
 import { UsersService } from './users.service';
+import { ApiErrors } from '../http/api-docs';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
 @RequireRole('admin')
+@ApiErrors()
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
@@ -20,6 +22,7 @@ export class UsersController {
 
   @Post()
   @ApiOperation({ summary: 'Create a user with a role (admin)' })
+  @ApiCreatedResponse({ type: UserViewDto })
   create(@Body() body: CreateUserDto) {
     return this.users.create(body.email, body.password, body.role);
   }

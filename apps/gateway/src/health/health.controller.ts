@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthReportDto } from '@meridian/contracts/dto';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@meridian/service-kit';
 import { Public } from '../auth/access.decorators';
 import { HealthMonitorService } from './health-monitor.service';
@@ -26,6 +27,7 @@ export class HealthController {
   }
 
   @Get('system')
+  @ApiOkResponse({ type: HealthReportDto })
   @ApiOperation({ summary: 'Every service and dependency: status, latency, version (updated each second)' })
   system() {
     return this.monitor.report();
