@@ -39,3 +39,15 @@ export const MODULES: readonly ModuleDef[] = [
 export function enabledModules(modules: readonly ModuleDef[] = MODULES): ModuleDef[] {
   return modules.filter((m) => m.enabled);
 }
+
+/**
+ * The absolute URL of a module's page, for links and redirects between its tabs. A module's page
+ * is routed as `${path}/*` with its tabs in nested <Routes>; a relative `to` there resolves against
+ * the whole URL (splat included, React Router 7), so "correlations" from /markets/watch would be
+ * /markets/watch/correlations and a catch-all <Navigate to="watch"> would redirect forever.
+ */
+export function modulePath(id: ModuleId, modules: readonly ModuleDef[] = MODULES): string {
+  const module = modules.find((m) => m.id === id);
+  if (!module) throw new Error(`unknown module ${id}`);
+  return module.path;
+}

@@ -8,13 +8,17 @@ import { CorrelationHeatmap } from './CorrelationHeatmap';
 import { useGetMarketCorrelationsQuery, useGetMarketInstrumentsQuery, type CorrelationArgs } from './marketsApi';
 import { RollingChart } from './RollingChart';
 
-/** How many live symbols are picked to begin with (imported ones are all picked). */
+/** How many live symbols are picked to begin with when there is no imported history. */
 const DEFAULT_LIVE = 4;
 
+/**
+ * Symbols likely to share dates: two or more imported histories on their own (they rarely overlap
+ * the live feed's recent days), otherwise the first live symbols plus any imported one.
+ */
 export function defaultCorrelationSymbols(instruments: InstrumentView[]): string[] {
-  const live = instruments.filter((i) => i.live).slice(0, DEFAULT_LIVE);
   const imported = instruments.filter((i) => !i.live);
-  return [...live, ...imported].map((i) => i.symbol);
+  const picked = imported.length >= 2 ? imported : [...instruments.filter((i) => i.live).slice(0, DEFAULT_LIVE), ...imported];
+  return picked.map((i) => i.symbol);
 }
 
 interface Draft {

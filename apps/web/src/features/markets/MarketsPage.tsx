@@ -1,6 +1,7 @@
 import { Navigate, NavLink, Route, Routes, useSearchParams } from 'react-router-dom';
 import { MARKET_TIMEFRAMES, type MarketTimeframe } from '@meridian/contracts';
 import { useRoleAtLeast } from '../../app/hooks';
+import { modulePath } from '../../modules';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { AlertForm } from './AlertForm';
@@ -19,6 +20,9 @@ const TABS = [
   { path: 'alerts', label: 'Price alerts' },
   { path: 'import', label: 'Import' },
 ] as const;
+
+/** Tab links and the redirect are absolute: relative ones would resolve against the splat (see modulePath). */
+const BASE = modulePath('markets');
 
 const isTimeframe = (v: string | null): v is MarketTimeframe => (MARKET_TIMEFRAMES as readonly string[]).includes(v ?? '');
 
@@ -97,7 +101,7 @@ export function MarketsPage() {
     <div className="markets-page">
       <nav className="tabs" aria-label="Markets sections">
         {TABS.map((t) => (
-          <NavLink key={t.path} to={t.path} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
+          <NavLink key={t.path} to={`${BASE}/${t.path}`} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
             {t.label}
           </NavLink>
         ))}
@@ -110,7 +114,7 @@ export function MarketsPage() {
         <Route path="correlations" element={<CorrelationPanel />} />
         <Route path="alerts" element={<AlertsView />} />
         <Route path="import" element={<ImportPanel />} />
-        <Route path="*" element={<Navigate to="watch" replace />} />
+        <Route path="*" element={<Navigate to={`${BASE}/watch`} replace />} />
       </Routes>
       <AlertToasts />
     </div>

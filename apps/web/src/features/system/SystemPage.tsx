@@ -1,4 +1,5 @@
 import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { modulePath } from '../../modules';
 import { ConfigEditor } from './ConfigEditor';
 import { ConfigHistory } from './ConfigHistory';
 import { LogViewer } from './LogViewer';
@@ -12,12 +13,15 @@ const TABS = [
   { path: 'maintenance', label: 'Maintenance' },
 ] as const;
 
+/** Tab links and the redirect are absolute: relative ones would resolve against the splat (see modulePath). */
+const BASE = modulePath('system');
+
 export function SystemPage() {
   return (
     <div className="system-page">
       <nav className="tabs" aria-label="System sections">
         {TABS.map((t) => (
-          <NavLink key={t.path} to={t.path} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
+          <NavLink key={t.path} to={`${BASE}/${t.path}`} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
             {t.label}
           </NavLink>
         ))}
@@ -36,7 +40,7 @@ export function SystemPage() {
           />
           <Route path="logs" element={<LogViewer />} />
           <Route path="maintenance" element={<MaintenancePanel />} />
-          <Route path="*" element={<Navigate to="status" replace />} />
+          <Route path="*" element={<Navigate to={`${BASE}/status`} replace />} />
         </Routes>
       </div>
     </div>
