@@ -104,13 +104,20 @@ describe('F4 Markets through the gateway', () => {
     const admin = new Redis(TEST_REDIS_URL);
     await admin.client('KILL', 'TYPE', 'pubsub');
     admin.disconnect();
+    const killedAt = Date.now();
     const before = frames.length;
     await platform.waitFor(async () => frames.slice(before).some((f) => f.type === 'tick'), 10_000, 'ticks after the Redis connections were killed');
     expect(ws.readyState).toBe(WebSocket.OPEN);
     ws.close();
-    // The transport reconnected too: requests to execution work again once its health probe passes.
-    await platform.waitFor(async () => (await platform.health()).components.every((c) => c.status === 'up'), 15_000, 'every component up again');
-    await platform.http().get('/api/markets/instruments').set(auth()).expect(200);
+    // The transport reconnected too: requests to execution work again (at the latest once its
+    // health probe passes and closes the circuit the failed probes opened).
+    await platform.waitFor(async () => (await platform.http().get('/api/markets/instruments').set(auth())).status === 200, 15_000, 'execution answering again');
+    // Several probe rounds after the kill, all up: the circuits are settled for the next tests.
+    await platform.waitFor(async () => {
+      const h = (await platform.health()) as { components: { status: string; checkedAt: string }[] };
+      return h.components.every((c) => c.status === 'up' && Date.parse(c.checkedAt) > killedAt + 3_000);
+    }, 20_000, 'every component up again, checked after the kill');
+    await platform.waitFor(async () => (await platform.http().get('/api/markets/instruments').set(auth())).status === 200, 15_000, 'execution answering after the probes settled');
   });
 
   describe('price alerts', () => {
