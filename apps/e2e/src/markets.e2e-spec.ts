@@ -114,7 +114,7 @@ describe('F4 Markets through the gateway', () => {
     await platform.waitFor(async () => (await platform.http().get('/api/markets/instruments').set(auth())).status === 200, 15_000, 'execution answering again');
     // Several probe rounds after the kill, all up: the circuits are settled for the next tests.
     await platform.waitFor(async () => {
-      const h = (await platform.health()) as { components: { status: string; checkedAt: string }[] };
+      const h = (await platform.health()) as unknown as { components: { status: string; checkedAt: string }[] };
       return h.components.every((c) => c.status === 'up' && Date.parse(c.checkedAt) > killedAt + 3_000);
     }, 20_000, 'every component up again, checked after the kill');
     await platform.waitFor(async () => (await platform.http().get('/api/markets/instruments').set(auth())).status === 200, 15_000, 'execution answering after the probes settled');
