@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { ColorType, createChart, LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import { createChart, LineSeries, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import { chartTheme } from '../../ui/chartTheme';
 import type { PerformanceSnapshot } from '@meridian/contracts';
 
 const SERIES = [
@@ -26,16 +27,7 @@ export function LatencyChart({ history }: { history: PerformanceSnapshot[] }) {
   useEffect(() => {
     if (!container.current) return;
     const c = createChart(container.current, {
-      autoSize: true,
-      layout: {
-        background: { type: ColorType.Solid, color: 'transparent' },
-        textColor: '#8b95a7',
-        fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-        fontSize: 11,
-        attributionLogo: false,
-      },
-      grid: { vertLines: { color: '#1c2330' }, horzLines: { color: '#1c2330' } },
-      rightPriceScale: { borderColor: '#2a3342' },
+      ...chartTheme(),
       timeScale: { borderColor: '#2a3342', timeVisible: true, secondsVisible: false, rightOffset: 4 },
       localization: { priceFormatter: (p: number) => `${p.toFixed(0)} ms` },
     });

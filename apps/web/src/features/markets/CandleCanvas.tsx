@@ -9,6 +9,7 @@ import {
   type LogicalRange,
   type UTCTimestamp,
 } from 'lightweight-charts';
+import { chartTheme } from '../../ui/chartTheme';
 import type { CandleView, MarketTimeframe } from '@meridian/contracts';
 import { chartTimeOf } from './chartData';
 
@@ -47,16 +48,7 @@ export function CandleCanvas({ candles, timeframe, decimals, onNearLeftEdge }: C
   useEffect(() => {
     if (!container.current) return;
     const c = createChart(container.current, {
-      autoSize: true,
-      layout: {
-        background: { type: ColorType.Solid, color: 'transparent' },
-        textColor: '#8b95a7',
-        fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-        fontSize: 11,
-        attributionLogo: false,
-      },
-      grid: { vertLines: { color: '#1c2330' }, horzLines: { color: '#1c2330' } },
-      rightPriceScale: { borderColor: '#2a3342' },
+      ...chartTheme(),
       timeScale: { borderColor: '#2a3342', timeVisible: timeframe !== '1d', secondsVisible: false, rightOffset: 6 },
     });
     series.current = c.addSeries(CandlestickSeries, {

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { ColorType, createChart, LineSeries, type UTCTimestamp } from 'lightweight-charts';
+import { createChart, LineSeries, type UTCTimestamp } from 'lightweight-charts';
+import { chartTheme } from '../../ui/chartTheme';
 import type { CorrelationResponse, MarketTimeframe } from '@meridian/contracts';
 import { chartTimeOf } from './chartData';
 
@@ -11,16 +12,8 @@ export function RollingChart({ rolling, timeframe }: { rolling: Rolling; timefra
   useEffect(() => {
     if (!container.current) return;
     const c = createChart(container.current, {
-      autoSize: true,
-      layout: {
-        background: { type: ColorType.Solid, color: 'transparent' },
-        textColor: '#8b95a7',
-        fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-        fontSize: 11,
-        attributionLogo: false,
-      },
+      ...chartTheme(),
       grid: { vertLines: { visible: false }, horzLines: { color: '#1c2330' } },
-      rightPriceScale: { borderColor: '#2a3342' },
       timeScale: { borderColor: '#2a3342', timeVisible: timeframe !== '1d' },
     });
     const line = c.addSeries(LineSeries, {
