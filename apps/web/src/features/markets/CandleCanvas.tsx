@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import {
   CandlestickSeries,
-  ColorType,
   createChart,
   type CandlestickData,
   type IChartApi,
