@@ -25,7 +25,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/indicators/**/*.ts', 'libs/risk/**/*.ts', 'libs/market-data/**/*.ts'],
+    files: ['libs/{indicators,risk,market-data,trading,strategy,backtest,montecarlo}/**/*.ts'],
     rules: noImports([...SERVER_ONLY, ...INFRA_LIBS], ['**/apps/**', 'node:fs', 'node:net', 'node:http'], 'Domain libs are pure: no framework, client, or I/O imports (docs/architecture.md).'),
   },
   {
