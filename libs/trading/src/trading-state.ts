@@ -1,0 +1,169 @@
+import { Dec, ZERO } from './decimal';
+import type { TradingEvent } from './events';
+import { applyFillToPosition, cashAfterFill, emptyPosition, type Position } from './ledger';
+import { assertTransition } from './order-state-machine';
+import { isOpen, type Order, type OrderStatus } from './order-types';
+
+export interface Account {
+  id: string;
+  ownerId: string;
+  name: string;
+  currency: string;
+  initialCash: Dec;
+  cash: Dec;
+  openedAt: number;
+}
+
+export interface FillRecord {
+  fillId: string;
+  orderId: string;
+  accountId: string;
+  symbol: string;
+  side: 'buy' | 'sell';
+  quantity: Dec;
+  price: Dec;
+  fee: Dec;
+  liquidity: 'maker' | 'taker';
+  at: number;
+  tag?: string;
+}
+
+export class UnknownOrderError extends Error {}
+
+/**
+ * Orders, accounts, positions and fills as a fold over the event log. The service applies each
+ * event here only after it is committed, and rebuilds the whole state from the log at start, so
+ * the in-memory state is always exactly what the log says.
+ */
+export class TradingState {
+  readonly orders = new Map<string, Order>();
+  readonly accounts = new Map<string, Account>();
+  readonly positions = new Map<string, Position>();
+  private readonly byClientId = new Map<string, Order>();
+  private readonly open = new Map<string, Order>();
+  readonly fillIds = new Set<string>();
+  fillCount = 0;
+  lastSequence = 0;
+
+  static rebuild(events: Iterable<{ sequence: number; event: TradingEvent }>, onFill?: (fill: FillRecord) => void): TradingState {
+    const state = new TradingState();
+    for (const { sequence, event } of events) state.apply(event, sequence, onFill);
+    return state;
+  }
+
+  orderByClientId(accountId: string, clientOrderId: string): Order | undefined {
+    return this.byClientId.get(`${accountId}\u0000${clientOrderId}`);
+  }
+
+  openOrders(filter?: { accountId?: string; symbol?: string }): Order[] {
+    const out: Order[] = [];
+    for (const o of this.open.values()) {
+      if (filter?.accountId && o.accountId !== filter.accountId) continue;
+      if (filter?.symbol && o.symbol !== filter.symbol) continue;
+      out.push(o);
+    }
+    return out;
+  }
+
+  position(accountId: string, symbol: string): Position {
+    return this.positions.get(positionKey(accountId, symbol)) ?? emptyPosition(accountId, symbol);
+  }
+
+  accountPositions(accountId: string): Position[] {
+    return [...this.positions.values()].filter((p) => p.accountId === accountId);
+  }
+
+  /** Applies one committed event. Throws on an event the state machine forbids (a corrupt log). */
+  apply(event: TradingEvent, sequence: number, onFill?: (fill: FillRecord) => void): void {
+    this.lastSequence = Math.max(this.lastSequence, sequence);
+    switch (event.type) {
+      case 'account.opened':
+        this.accounts.set(event.accountId, {
+          id: event.accountId,
+          ownerId: event.ownerId,
+          name: event.name,
+          currency: event.currency,
+          initialCash: event.cash,
+          cash: event.cash,
+          openedAt: event.at,
+        });
+        return;
+      case 'order.created': {
+        const order: Order = { ...event.spec, id: event.orderId, status: 'new', filledQuantity: ZERO, averagePrice: null, feesPaid: ZERO, createdAt: event.at, updatedAt: event.at, version: sequence };
+        this.orders.set(order.id, order);
+        this.byClientId.set(`${order.accountId}\u0000${order.clientOrderId}`, order);
+        this.open.set(order.id, order);
+        return;
+      }
+    }
+    const order = this.orders.get(event.orderId);
+    if (!order) throw new UnknownOrderError(`Event ${event.type} for unknown order ${event.orderId}`);
+    order.updatedAt = event.at;
+    order.version = sequence;
+    switch (event.type) {
+      case 'order.accepted':
+        this.transition(order, 'accepted');
+        return;
+      case 'order.rejected':
+        this.transition(order, 'rejected');
+        order.rejectCheck = event.check;
+        order.rejectReason = event.reason;
+        return;
+      case 'order.triggered':
+        order.triggeredAt = event.at;
+        return;
+      case 'order.amended':
+        if (event.quantity) order.quantity = event.quantity;
+        if (event.limitPrice) order.limitPrice = event.limitPrice;
+        if (event.stopPrice) order.stopPrice = event.stopPrice;
+        return;
+      case 'order.cancelled':
+        this.transition(order, 'cancelled');
+        order.cancelReason = event.reason;
+        return;
+      case 'order.expired':
+        this.transition(order, 'expired');
+        order.cancelReason = event.reason;
+        return;
+      case 'order.filled': {
+        if (this.fillIds.has(event.fillId)) throw new Error(`Fill ${event.fillId} applied twice`);
+        const filled = order.filledQuantity.plus(event.quantity);
+        if (filled.greaterThan(order.quantity)) throw new Error(`Order ${order.id} overfilled: ${filled} > ${order.quantity}`);
+        this.transition(order, filled.equals(order.quantity) ? 'filled' : 'partially_filled');
+        const prevNotional = order.averagePrice ? order.averagePrice.times(order.filledQuantity) : ZERO;
+        order.averagePrice = prevNotional.plus(event.price.times(event.quantity)).div(filled);
+        order.filledQuantity = filled;
+        order.feesPaid = order.feesPaid.plus(event.fee);
+        this.fillIds.add(event.fillId);
+        this.fillCount += 1;
+        const account = this.accounts.get(order.accountId);
+        if (account) account.cash = cashAfterFill(account.cash, order.side, event.quantity, event.price, event.fee);
+        const key = positionKey(order.accountId, order.symbol);
+        this.positions.set(key, applyFillToPosition(this.position(order.accountId, order.symbol), order.side, event.quantity, event.price, event.fee, event.at));
+        onFill?.({ fillId: event.fillId, orderId: order.id, accountId: order.accountId, symbol: order.symbol, side: order.side, quantity: event.quantity, price: event.price, fee: event.fee, liquidity: event.liquidity, at: event.at, tag: order.tag });
+        return;
+      }
+    }
+  }
+
+  private transition(order: Order, to: OrderStatus): void {
+    assertTransition(order.id, order.status, to);
+    order.status = to;
+    if (!isOpen(order)) this.open.delete(order.id);
+  }
+}
+
+export function positionKey(accountId: string, symbol: string): string {
+  return `${accountId}\u0000${symbol}`;
+}
+
+export function grossExposure(positions: readonly Position[], mark: (symbol: string) => Dec | undefined): Dec {
+  let total = ZERO;
+  for (const p of positions) {
+    const price = mark(p.symbol) ?? p.averagePrice;
+    total = total.plus(p.quantity.abs().times(price));
+  }
+  return total;
+}
+
+export { Dec };
