@@ -1,5 +1,6 @@
 import type { ServiceName } from './services';
 import type { AlertView, HaltState, HealthReport, MaintenanceState, PerformanceSnapshot } from './api';
+import type { TradingEventPayload } from './trading';
 
 /**
  * Events carried over Redis pub/sub. They are notifications: a subscriber that is down misses
@@ -9,10 +10,12 @@ export const EVENTS = {
   haltChanged: 'platform.halt.changed.v1',
   configChanged: 'system.config.changed.v1',
   maintenanceChanged: 'system.maintenance.changed.v1',
+  /** A service asks the gateway to raise an alert (payload: AlertRaiseRequest). */
+  alertRaise: 'platform.alert.raise.v1',
 } as const;
 
 /** Channels of the gateway's WebSocket at /api/ws. */
-export const WS_CHANNELS = ['health', 'metrics', 'alerts', 'system'] as const;
+export const WS_CHANNELS = ['health', 'metrics', 'alerts', 'system', 'trading'] as const;
 export type WsChannel = (typeof WS_CHANNELS)[number];
 
 export interface WsPayloads {
@@ -20,6 +23,8 @@ export interface WsPayloads {
   metrics: PerformanceSnapshot;
   alerts: { kind: 'raised' | 'resolved'; alert: AlertView };
   system: { kind: 'halt'; halt: HaltState } | { kind: 'maintenance'; maintenance: MaintenanceState } | { kind: 'config'; version: number };
+  /** Orders, fills and positions of the subscriber's own accounts (admins see all). */
+  trading: TradingEventPayload;
 }
 
 /** Frames the server sends. */
@@ -38,4 +43,14 @@ export type WsClientFrame =
 
 export interface EventSource {
   service: ServiceName;
+}
+
+/** What a service publishes on EVENTS.alertRaise for the gateway to record and broadcast. */
+export interface AlertRaiseRequest {
+  key: string;
+  severity: 'info' | 'warning' | 'critical';
+  source: string;
+  title: string;
+  message: string;
+  details?: Record<string, unknown>;
 }

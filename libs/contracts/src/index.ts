@@ -5,3 +5,4 @@ export * from './events';
 export * from './api';
 export * from './envelope';
 export * from './markets';
+export * from './trading';

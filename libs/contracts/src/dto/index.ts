@@ -4,3 +4,4 @@ export * from './auth.dto';
 export * from './system.dto';
 export * from './markets.dto';
 export * from './responses.dto';
+export * from './trading.dto';
