@@ -73,7 +73,8 @@ step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('typecheck-web', bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']);
 step('lint', bin('eslint'), ['.', '--max-warnings=0']);
 jest('unit', ['-c', 'jest.config.js', '--maxWorkers=2']);
-step('build-web', process.execPath, [join(root, 'tools/build/build.mjs'), '--web-only']);
+// The e2e suite serves the built web app and runs some services as built processes (kill -9 tests).
+step('build', process.execPath, [join(root, 'tools/build/build.mjs')]);
 jest('e2e', ['-c', 'apps/e2e/jest.config.js', '--runInBand']);
 
 console.log(`\n${failures.length ? `Failed steps: ${failures.join(', ')}` : 'All steps passed.'}`);

@@ -8,12 +8,14 @@ import { HistoryImportModule } from './history-import/history-import.module';
 import { CreateMarketData1764100000200 } from './migrations/1764100000200-create-market-data';
 import { marketEntities } from './markets/market-data.entities';
 import { MarketsModule } from './markets/markets.module';
+import { CreateTrading1764100000400 } from './migrations/1764100000400-create-trading';
+import { TradingModule } from './trading/trading.module';
 
 /** The execution service: venues, market data, orders, risk and positions (see docs/architecture.md). */
 export const executionDefinition: ServiceDefinition = {
   service: 'execution',
   version: platformVersion(),
   entities: [HaltEventEntity, ...marketEntities, HistoryImportEntity, HistoryImportRowEntity],
-  migrations: [CreateHaltEvents1764100000100, CreateMarketData1764100000200, CreateHistoryImports1764100000300],
-  imports: [PlatformHaltModule, MarketsModule, HistoryImportModule],
+  migrations: [CreateHaltEvents1764100000100, CreateMarketData1764100000200, CreateHistoryImports1764100000300, CreateTrading1764100000400],
+  imports: [PlatformHaltModule, MarketsModule, HistoryImportModule, TradingModule],
 };

@@ -16,18 +16,23 @@ import { LogsService } from './system/logs/logs.service';
 import { MaintenanceService } from './system/maintenance/maintenance.service';
 import { SystemStatusService } from './system/status/system-status.service';
 import { SystemController } from './system/system.controller';
+import { OrdersController } from './trading/orders.controller';
+import { PortfolioController } from './trading/portfolio.controller';
+import { ServiceAlertsListener } from './alerts/service-alerts.listener';
 
 /**
  * The gateway's own modules, F1 Dashboard and F10 System: health monitoring, performance,
  * alerts, runtime config, logs, maintenance, the halt, the live channels, the service clients, and
- * the gateway side of F4 Markets (REST translated to execution, the market stream).
+ * the gateway side of F4 Markets (REST translated to execution, the market stream), and the gateway
+ * side of F8 Portfolio and F9 Execution (REST translated to execution; their events on /api/ws).
  * They share most collaborators, so they are wired in one module; each lives in its own folder.
  */
 @Module({
-  controllers: [HealthController, MetricsController, PrometheusController, AlertsController, SystemController, MarketsController],
+  controllers: [HealthController, MetricsController, PrometheusController, AlertsController, SystemController, MarketsController, OrdersController, PortfolioController],
   providers: [
     RealtimeHub, RealtimeGateway, ServiceClients, RuntimeConfigService, AlertsService, HealthMonitorService,
     PerformanceService, LogsService, MaintenanceService, PlatformHaltService, SystemStatusService, MarketStreamGateway,
+    ServiceAlertsListener,
   ],
   exports: [RuntimeConfigService, MaintenanceService, ServiceClients, RealtimeHub],
 })

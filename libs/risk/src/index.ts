@@ -61,3 +61,11 @@ export {
   turnover,
   averageTurnover,
 } from './exposure';
+export {
+  PORTFOLIO_MIN_OBSERVATIONS,
+  portfolioRiskMetrics,
+  type EquityMetrics,
+  type PortfolioRiskInput,
+  type PortfolioRiskMetrics,
+  type RiskLevels,
+} from './portfolio-metrics';

@@ -44,6 +44,8 @@ function serializeSpec(spec: OrderSpec): Record<string, unknown> {
   const out: Record<string, unknown> = { ...spec };
   for (const f of SPEC_DECIMALS) if (spec[f]) out[f] = decString(spec[f] as Dec);
   if (spec.trail) out.trail = { amount: spec.trail.amount && decString(spec.trail.amount), percent: spec.trail.percent && decString(spec.trail.percent) };
+  if (spec.bracket) out.bracket = { takeProfit: spec.bracket.takeProfit && decString(spec.bracket.takeProfit), stopLoss: spec.bracket.stopLoss && decString(spec.bracket.stopLoss) };
+  if (spec.algo) out.algo = { ...spec.algo, displayQuantity: spec.algo.displayQuantity && decString(spec.algo.displayQuantity) };
   return out;
 }
 
@@ -52,5 +54,9 @@ function deserializeSpec(raw: Record<string, unknown>): OrderSpec {
   for (const f of SPEC_DECIMALS) if (typeof raw[f] === 'string') spec[f] = new Dec(raw[f] as string);
   const trail = raw.trail as { amount?: string; percent?: string } | undefined;
   if (trail) spec.trail = { amount: trail.amount ? new Dec(trail.amount) : undefined, percent: trail.percent ? new Dec(trail.percent) : undefined };
+  const bracket = raw.bracket as { takeProfit?: string; stopLoss?: string } | undefined;
+  if (bracket) spec.bracket = { takeProfit: bracket.takeProfit ? new Dec(bracket.takeProfit) : undefined, stopLoss: bracket.stopLoss ? new Dec(bracket.stopLoss) : undefined };
+  const algo = raw.algo as (Record<string, unknown> & { displayQuantity?: string }) | undefined;
+  if (algo) spec.algo = { ...algo, displayQuantity: algo.displayQuantity ? new Dec(algo.displayQuantity) : undefined };
   return spec as unknown as OrderSpec & { side: OrderSide; type: OrderType; timeInForce: TimeInForce; role: OrderRole };
 }

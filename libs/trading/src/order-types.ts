@@ -39,6 +39,18 @@ export interface OrderSpec {
   linkedOrderId?: string;
   /** Strategy tag (strategy id and version) when a deployed strategy placed it. */
   tag?: string;
+  /** Bracket entries: the children placed when the entry fills. */
+  bracket?: { takeProfit?: Dec; stopLoss?: Dec };
+  /** Algorithm parents: how the quantity is worked. */
+  algo?: AlgoSpec;
+}
+
+export interface AlgoSpec {
+  kind: 'twap' | 'vwap' | 'iceberg';
+  durationSec?: number;
+  slices?: number;
+  volumeProfile?: number[];
+  displayQuantity?: Dec;
 }
 
 /** An order as the book holds it. */

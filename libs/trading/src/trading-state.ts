@@ -41,6 +41,7 @@ export class TradingState {
   readonly positions = new Map<string, Position>();
   private readonly byClientId = new Map<string, Order>();
   private readonly open = new Map<string, Order>();
+  private readonly children = new Map<string, Order[]>();
   readonly fillIds = new Set<string>();
   fillCount = 0;
   lastSequence = 0;
@@ -63,6 +64,10 @@ export class TradingState {
       out.push(o);
     }
     return out;
+  }
+
+  childrenOf(parentId: string): readonly Order[] {
+    return this.children.get(parentId) ?? [];
   }
 
   position(accountId: string, symbol: string): Position {
@@ -93,6 +98,11 @@ export class TradingState {
         this.orders.set(order.id, order);
         this.byClientId.set(`${order.accountId}\u0000${order.clientOrderId}`, order);
         this.open.set(order.id, order);
+        if (order.parentId) {
+          const siblings = this.children.get(order.parentId) ?? [];
+          siblings.push(order);
+          this.children.set(order.parentId, siblings);
+        }
         return;
       }
     }
@@ -135,6 +145,8 @@ export class TradingState {
         order.filledQuantity = filled;
         order.feesPaid = order.feesPaid.plus(event.fee);
         this.fillIds.add(event.fillId);
+        // An algorithm's parent mirrors its children's fills for progress; the money moved with the child.
+        if (order.role === 'algo-parent') return;
         this.fillCount += 1;
         const account = this.accounts.get(order.accountId);
         if (account) account.cash = cashAfterFill(account.cash, order.side, event.quantity, event.price, event.fee);

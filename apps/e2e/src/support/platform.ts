@@ -53,13 +53,15 @@ export class TestPlatform {
     };
   }
 
-  async start(): Promise<this> {
-    await Promise.all((Object.keys(DEFINITIONS) as BackendService[]).map((s) => this.startService(s)));
+  /** Starts the platform; services in `external` are left for the test to run as processes of their own. */
+  async start(options: { external?: BackendService[] } = {}): Promise<this> {
+    const inProcess = (Object.keys(DEFINITIONS) as BackendService[]).filter((s) => !options.external?.includes(s));
+    await Promise.all(inProcess.map((s) => this.startService(s)));
     const { app, runtime } = await createGatewayApp(this.env('gateway'));
     await app.listen(0, '127.0.0.1');
     this.gateway = { app, runtime };
     this.url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    await this.waitFor(async () => (await this.health()).components.filter((c) => c.status === 'up').length === 6, 20_000, 'all six components up');
+    if (!options.external?.length) await this.waitFor(async () => (await this.health()).components.filter((c) => c.status === 'up').length === 6, 20_000, 'all six components up');
     return this;
   }
 

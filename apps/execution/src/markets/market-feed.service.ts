@@ -32,6 +32,7 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
   private readonly tickChannel: string;
   private readonly candleChannel: string;
   ticksReceived = 0;
+  private readonly tickListeners: ((tick: Tick) => void)[] = [];
 
   constructor(
     @Inject(MARKET_VENUE) private readonly venue: MarketVenue,
@@ -67,6 +68,11 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
     await this.venue.close().catch(() => undefined);
   }
 
+  /** Other parts of execution that act on every tick (the paper venue's matching). */
+  addTickListener(listener: (tick: Tick) => void): void {
+    this.tickListeners.push(listener);
+  }
+
   latest(symbol: string): Tick | undefined {
     return this.latestTicks.get(symbol);
   }
@@ -100,6 +106,7 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
       redis.publish(this.candleChannel, JSON.stringify(frame)).catch(() => undefined);
     }
     this.alerts.onTick(tick);
+    for (const listener of this.tickListeners) listener(tick);
   }
 
   /** Writes closed candles and the ones being built; on failure they are kept for the next try. */

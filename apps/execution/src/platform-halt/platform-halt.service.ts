@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { currentContext, type Logger } from '@meridian/observability';
 import { HaltStateService, LOGGER } from '@meridian/service-kit';
 import type { HaltState } from '@meridian/contracts';
+import { TradingEngine } from '../trading/trading-engine.service';
 import { HaltEventEntity } from './halt-event.entity';
 
 export interface HaltActionReport {
@@ -14,17 +15,22 @@ export interface HaltActionReport {
 
 /**
  * Carries out the emergency stop inside execution: the halt is applied at once (so nothing new
- * passes), recorded, and the open work is cancelled. Execution has no order book yet, so the
- * counts are what exists today: zero; the order module plugs its cancel-all in here.
+ * passes the pre-trade checks), every open order and algorithm is cancelled, and it is recorded.
  */
 @Injectable()
 export class PlatformHaltService {
-  constructor(private readonly dataSource: DataSource, private readonly halt: HaltStateService, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly halt: HaltStateService,
+    private readonly trading: TradingEngine,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
 
   async apply(command: HaltState): Promise<HaltActionReport> {
     this.halt.apply(command);
-    const cancelledOrders = 0;
-    const cancelledAlgorithms = 0;
+    const cancelled = command.halted ? await this.trading.cancelEverything(`emergency stop by ${command.by}: ${command.reason}`) : { orders: 0, algorithms: 0 };
+    const cancelledOrders = cancelled.orders;
+    const cancelledAlgorithms = cancelled.algorithms;
     await this.dataSource.getRepository(HaltEventEntity).insert({
       halted: command.halted,
       reason: command.reason,
@@ -37,7 +43,7 @@ export class PlatformHaltService {
     this.logger.warn({ halted: command.halted, by: command.by, cancelledOrders, cancelledAlgorithms }, command.halted ? 'emergency stop carried out' : 'halt lifted');
     return {
       ok: true,
-      detail: command.halted ? 'halt applied and recorded; no open orders or algorithms to cancel' : 'halt lifted and recorded',
+      detail: command.halted ? `halt applied and recorded; cancelled ${cancelledOrders} open orders and ${cancelledAlgorithms} algorithms` : 'halt lifted and recorded',
       cancelledOrders,
       cancelledAlgorithms,
     };

@@ -91,9 +91,13 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
 
   private deliver(frame: WsServerFrame & { type: 'event' }): void {
     const text = JSON.stringify(frame);
+    // Trading events belong to their account's owner; admins see every account's.
+    const owner = frame.channel === 'trading' ? (frame.data as { ownerId?: string }).ownerId : undefined;
     for (const [client, state] of this.clients) {
       if (!state.channels.has(frame.channel)) continue;
-      if (client.bufferedAmount > SLOW_CLIENT_BYTES && frame.channel !== 'alerts' && frame.channel !== 'system') continue;
+      if (owner !== undefined && state.principal.userId !== owner && state.principal.role !== 'admin') continue;
+      if (frame.channel === 'trading' && client.bufferedAmount > SLOW_CLIENT_BYTES * 4) continue;
+      if (frame.channel !== 'trading' && client.bufferedAmount > SLOW_CLIENT_BYTES && frame.channel !== 'alerts' && frame.channel !== 'system') continue;
       if (client.readyState === client.OPEN) client.send(text);
     }
   }

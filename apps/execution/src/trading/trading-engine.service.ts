@@ -1,0 +1,580 @@
+import { randomUUID } from 'node:crypto';
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
+import type { AlgoProgress, CancelReport, CreateOrderResult, RequestContext } from '@meridian/contracts';
+import type { AmendOrderDto, CancelOrdersDto, CreateOrderDto } from '@meridian/contracts/dto';
+import { RpcFailure } from '@meridian/messaging';
+import type { Logger, ProcessMetrics } from '@meridian/observability';
+import { Summary } from 'prom-client';
+import { HaltStateService, LOGGER, METRICS } from '@meridian/service-kit';
+import {
+  checkPreTrade,
+  Dec,
+  grossExposure,
+  isMarketable,
+  isOpen,
+  remaining,
+  TradingState,
+  ZERO,
+  type Account,
+  type FillRecord,
+  type MatchOutcome,
+  type Order,
+  type OrderSpec,
+  type RiskLimits,
+  type TradingEvent,
+} from '@meridian/trading';
+import { MarketFeedService } from '../markets/market-feed.service';
+import { TradingEventStore } from './event-store';
+import { RiskLimitsService } from './risk-limits.service';
+import { TRADING_CONFIG, type TradingConfig } from './trading-config';
+import { TradingPublisher } from './trading-publisher';
+import { toFillView, toOrderView } from './trading.views';
+import { Sequencer } from './sequencer';
+
+export interface OrderListener {
+  /** An order was accepted (the paper venue schedules its arrival; the algo runner starts parents). */
+  accepted?(order: Order): void;
+  /** An order left the book (filled, cancelled, expired). */
+  closed?(order: Order): void;
+  /** A fill was committed. */
+  filled?(order: Order, fill: FillRecord): void;
+}
+
+const MONEY_DP = 8;
+
+/**
+ * The order management system. Every change is decided against the in-memory state, appended to
+ * the event log in one statement, and only then applied to memory and announced, all on one
+ * sequencer: what a client was told is always what the log holds, and a restart folds the log
+ * back into exactly the same state.
+ */
+@Injectable()
+export class TradingEngine implements OnModuleInit {
+  state = new TradingState();
+  private readonly sequencer = new Sequencer();
+  private readonly listeners: OrderListener[] = [];
+  private readonly dayStartEquity = new Map<string, { day: number; equity: Dec }>();
+  recoveredAt: number | null = null;
+  /** Order create to acknowledgement inside execution (the benchmark of docs/BENCHMARKS.md reads it). */
+  private readonly ackSeconds: Summary<'outcome'>;
+
+  constructor(
+    private readonly store: TradingEventStore,
+    private readonly limits: RiskLimitsService,
+    private readonly feed: MarketFeedService,
+    private readonly halt: HaltStateService,
+    private readonly publisher: TradingPublisher,
+    @Inject(TRADING_CONFIG) private readonly config: TradingConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+    @Inject(METRICS) metrics: ProcessMetrics,
+  ) {
+    this.ackSeconds = new Summary({
+      name: 'meridian_order_ack_seconds',
+      help: 'Order create request to acknowledgement inside execution (recorded in the event log), by outcome',
+      labelNames: ['outcome'],
+      percentiles: [0.5, 0.9, 0.99, 0.999],
+      maxAgeSeconds: 600,
+      ageBuckets: 5,
+      registers: [metrics.registry],
+    });
+  }
+
+  async onModuleInit(): Promise<void> {
+    const started = performance.now();
+    const events = [];
+    for await (const e of this.store.readAll()) events.push(e);
+    this.state = TradingState.rebuild(events);
+    await this.limits.load();
+    this.recoveredAt = Date.now();
+    this.logger.info(
+      { events: events.length, orders: this.state.orders.size, open: this.state.openOrders().length, fills: this.state.fillCount, ms: Math.round(performance.now() - started) },
+      'trading state rebuilt from the event log',
+    );
+  }
+
+  addListener(listener: OrderListener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Runs work on the trading sequencer (for collaborators that decide on the state: matching, algorithms). */
+  serial<T>(work: () => Promise<T>): Promise<T> {
+    return this.sequencer.run(work);
+  }
+
+  get queueDepth(): number {
+    return this.sequencer.pending;
+  }
+
+  lastPrice(symbol: string): Dec | undefined {
+    const tick = this.feed.latest(symbol);
+    return tick ? new Dec(String(tick.quote)) : undefined;
+  }
+
+  // ---- accounts ----
+
+  /** The caller's account: the one named (theirs, or any for an admin) or their paper account, opened on first use. */
+  async resolveAccount(ctx: RequestContext, accountId?: string): Promise<Account> {
+    const owner = ownerOf(ctx);
+    if (accountId) {
+      const account = this.state.accounts.get(accountId);
+      if (!account || (account.ownerId !== owner && ctx.principal?.role !== 'admin')) throw new NotFoundException(`No account ${accountId} of yours`);
+      return account;
+    }
+    const existing = this.defaultAccount(owner);
+    if (existing) return existing;
+    return this.sequencer.run(async () => this.defaultAccount(owner) ?? this.openAccount(owner));
+  }
+
+  /** Read-only variant: undefined when the caller has no account yet (nothing to show). */
+  findAccount(ctx: RequestContext, accountId?: string): Account | undefined {
+    const owner = ownerOf(ctx);
+    if (accountId) {
+      const account = this.state.accounts.get(accountId);
+      if (!account || (account.ownerId !== owner && ctx.principal?.role !== 'admin')) throw new NotFoundException(`No account ${accountId} of yours`);
+      return account;
+    }
+    return this.defaultAccount(owner);
+  }
+
+  private defaultAccount(owner: string): Account | undefined {
+    for (const a of this.state.accounts.values()) if (a.ownerId === owner && a.name === 'Paper') return a;
+    return undefined;
+  }
+
+  /** Must run on the sequencer. */
+  private async openAccount(owner: string): Promise<Account> {
+    const id = randomUUID();
+    await this.limits.ensureDefaults(id);
+    await this.commit([{ type: 'account.opened', accountId: id, at: Date.now(), currency: this.config.currency, cash: this.config.startingCash, ownerId: owner, name: 'Paper' }]);
+    this.logger.info({ accountId: id, owner }, `paper account opened with ${this.config.startingCash} ${this.config.currency}`);
+    return this.state.accounts.get(id) as Account;
+  }
+
+  // ---- orders ----
+
+  async createOrder(dto: CreateOrderDto, ctx: RequestContext): Promise<CreateOrderResult> {
+    const started = performance.now();
+    const account = await this.resolveAccount(ctx, dto.accountId);
+    const result = await this.sequencer.run(async () => {
+      const existing = this.state.orderByClientId(account.id, dto.clientOrderId);
+      if (existing) return { order: existing, related: this.related(existing), duplicate: true };
+      const specs = buildSpecs(dto, account.id);
+      return this.placeOrders(specs, { skipSizeLimits: specs[0].role === 'algo-parent' });
+    });
+    const view: CreateOrderResult = { order: this.view(result.order), related: result.related.map((o) => this.view(o)), duplicate: result.duplicate };
+    this.ackSeconds.observe({ outcome: result.duplicate ? 'duplicate' : result.order.status === 'rejected' ? 'rejected' : 'accepted' }, (performance.now() - started) / 1000);
+    if (result.order.status === 'rejected') throw rejection(result.order);
+    return view;
+  }
+
+  /** Places an algorithm's child or a strategy's order (already on the sequencer). */
+  async placeInternal(spec: OrderSpec): Promise<Order> {
+    const existing = this.state.orderByClientId(spec.accountId, spec.clientOrderId);
+    if (existing) return existing;
+    return (await this.placeOrders([spec], { skipSizeLimits: false })).order;
+  }
+
+  /**
+   * Risk-checks and records a group of orders placed together (one order, or the two legs of an
+   * OCO pair, which are accepted or refused together). Runs on the sequencer.
+   */
+  private async placeOrders(specs: OrderSpec[], options: { skipSizeLimits: boolean }): Promise<{ order: Order; related: Order[]; duplicate: boolean }> {
+    const now = Date.now();
+    const ids = specs.map(() => randomUUID());
+    if (specs.length === 2) {
+      specs[0].linkedOrderId = ids[1];
+      specs[1].linkedOrderId = ids[0];
+    }
+    let refusal: { check: string; reason: string } | null = null;
+    for (const spec of specs) {
+      const decision = this.preTrade(spec, now, options.skipSizeLimits);
+      if (!decision.ok) {
+        refusal = { check: decision.check, reason: decision.reason };
+        break;
+      }
+    }
+    const events: TradingEvent[] = [];
+    specs.forEach((spec, i) => {
+      events.push({ type: 'order.created', accountId: spec.accountId, orderId: ids[i], at: now, spec });
+      events.push(
+        refusal
+          ? { type: 'order.rejected', accountId: spec.accountId, orderId: ids[i], at: now, check: refusal.check, reason: refusal.reason }
+          : { type: 'order.accepted', accountId: spec.accountId, orderId: ids[i], at: now },
+      );
+    });
+    await this.commit(events);
+    const orders = ids.map((id) => this.state.orders.get(id) as Order);
+    if (refusal) this.logger.info({ clientOrderId: specs[0].clientOrderId, check: refusal.check }, `order refused: ${refusal.reason}`);
+    return { order: orders[0], related: orders.slice(1), duplicate: false };
+  }
+
+  private preTrade(spec: OrderSpec, now: number, skipSizeLimits: boolean) {
+    const lastPrice = this.lastPrice(spec.symbol);
+    if (spec.postOnly && lastPrice && isMarketable(spec, lastPrice)) {
+      return { ok: false as const, check: 'post-only', reason: `A post-only ${spec.side} limit at ${spec.limitPrice} would trade at once against the last price ${lastPrice}` };
+    }
+    let limits: RiskLimits = this.limits.limitsFor(spec.accountId, spec.symbol);
+    if (skipSizeLimits) limits = { ...limits, maxOrderQuantity: undefined, maxOrderNotional: undefined, maxOpenOrders: undefined, duplicateWindowMs: undefined };
+    const openOrders = this.state.openOrders({ accountId: spec.accountId });
+    return checkPreTrade({
+      spec,
+      lastPrice,
+      limits,
+      halted: this.halt.current.halted,
+      position: this.state.position(spec.accountId, spec.symbol).quantity,
+      openOrders,
+      grossExposure: grossExposure(this.state.accountPositions(spec.accountId), (s) => this.lastPrice(s)),
+      dailyPnl: this.dailyPnl(spec.accountId),
+      recentOrders: limits.duplicateWindowMs ? this.recentOrders(spec.accountId, now - limits.duplicateWindowMs) : [],
+      now,
+    });
+  }
+
+  private recentOrders(accountId: string, since: number): Order[] {
+    const out: Order[] = [];
+    for (const o of this.state.orders.values()) if (o.accountId === accountId && o.createdAt >= since && o.status !== 'rejected') out.push(o);
+    return out;
+  }
+
+  // ---- equity ----
+
+  equity(accountId: string): Dec {
+    const account = this.state.accounts.get(accountId);
+    if (!account) return ZERO;
+    let equity = account.cash;
+    for (const p of this.state.accountPositions(accountId)) {
+      if (p.quantity.isZero()) continue;
+      equity = equity.plus(p.quantity.times(this.lastPrice(p.symbol) ?? p.averagePrice));
+    }
+    return equity;
+  }
+
+  /** Equity change since the start of the UTC day (the first equity this process saw that day). */
+  dailyPnl(accountId: string): Dec {
+    const now = this.equity(accountId);
+    const day = Math.floor(Date.now() / 86_400_000);
+    const start = this.dayStartEquity.get(accountId);
+    if (!start || start.day !== day) {
+      this.dayStartEquity.set(accountId, { day, equity: now });
+      return ZERO;
+    }
+    return now.minus(start.equity);
+  }
+
+  /** Seeds the start-of-day equity from the stored equity curve (after a restart). */
+  setDayStartEquity(accountId: string, day: number, equity: Dec): void {
+    const known = this.dayStartEquity.get(accountId);
+    if (!known || known.day !== day) this.dayStartEquity.set(accountId, { day, equity });
+  }
+
+  // ---- matching results (from the paper venue) ----
+
+  /** Applies what the matching engine decided for an order, if the order still allows it. Runs on the sequencer. */
+  async applyMatch(orderId: string, outcome: MatchOutcome, price: Dec): Promise<void> {
+    const order = this.state.orders.get(orderId);
+    if (!order || !isOpen(order) || order.status === 'new') return;
+    const now = Date.now();
+    if (outcome.kind === 'trigger') {
+      await this.commit([{ type: 'order.triggered', accountId: order.accountId, orderId, at: now, price }]);
+      return;
+    }
+    if (outcome.kind === 'expire') {
+      await this.commit([{ type: 'order.expired', accountId: order.accountId, orderId, at: now, reason: outcome.reason }]);
+      return;
+    }
+    if (outcome.kind !== 'fill') return;
+    let quantity = Dec.min(outcome.quantity, remaining(order));
+    const events: TradingEvent[] = [];
+    if (order.reduceOnly) {
+      // Reduce-only never opens or flips: cap at the position left, or cancel when nothing is left.
+      const position = this.state.position(order.accountId, order.symbol).quantity;
+      const reducible = (order.side === 'sell' && position.isPositive()) || (order.side === 'buy' && position.isNegative()) ? position.abs() : ZERO;
+      if (reducible.isZero()) {
+        await this.commit([{ type: 'order.cancelled', accountId: order.accountId, orderId, at: now, reason: 'reduce-only: no position left to reduce' }]);
+        return;
+      }
+      quantity = Dec.min(quantity, reducible);
+    }
+    const price6 = outcome.price.toDecimalPlaces(MONEY_DP);
+    const fee = quantity.times(price6).times(this.config.fillModel.feeBps).div(10_000).plus(this.config.fillModel.feeFixed).toDecimalPlaces(MONEY_DP);
+    const fillId = randomUUID();
+    events.push({ type: 'order.filled', accountId: order.accountId, orderId, at: now, fillId, quantity, price: price6, fee, liquidity: outcome.liquidity });
+    const filledAfter = order.filledQuantity.plus(quantity);
+    const complete = filledAfter.equals(order.quantity);
+    const parent = order.parentId ? this.state.orders.get(order.parentId) : undefined;
+    if (parent && parent.role === 'algo-parent' && isOpen(parent)) {
+      const room = remaining(parent);
+      const mirrored = Dec.min(quantity, room);
+      if (mirrored.isPositive()) events.push({ type: 'order.filled', accountId: parent.accountId, orderId: parent.id, at: now, fillId: `${fillId}:parent`, quantity: mirrored, price: price6, fee: ZERO, liquidity: outcome.liquidity });
+    }
+    if (!complete && (outcome.cancelRest || (order.reduceOnly && quantity.lessThan(Dec.min(outcome.quantity, remaining(order)))))) {
+      events.push({ type: 'order.cancelled', accountId: order.accountId, orderId, at: now, reason: outcome.cancelRest ?? 'reduce-only: the position is closed' });
+    }
+    // One cancels the other: the first fill of an OCO leg or a bracket child cancels its sibling.
+    if (order.linkedOrderId && order.filledQuantity.isZero()) {
+      const sibling = this.state.orders.get(order.linkedOrderId);
+      if (sibling && isOpen(sibling)) events.push({ type: 'order.cancelled', accountId: sibling.accountId, orderId: sibling.id, at: now, reason: `one-cancels-other: ${order.role} ${order.id} filled` });
+    }
+    if (complete && order.role === 'bracket-entry') events.push(...this.bracketChildren(order, filledAfter, now));
+    await this.commit(events);
+  }
+
+  private bracketChildren(entry: Order, quantity: Dec, now: number): TradingEvent[] {
+    const b = entry.bracket;
+    if (!b || (!b.takeProfit && !b.stopLoss)) return [];
+    const exitSide = entry.side === 'buy' ? 'sell' : 'buy';
+    const tpId = randomUUID();
+    const slId = randomUUID();
+    const base = { accountId: entry.accountId, symbol: entry.symbol, side: exitSide, quantity, timeInForce: 'GTC', reduceOnly: true, postOnly: false, parentId: entry.id, tag: entry.tag } as const;
+    const events: TradingEvent[] = [];
+    if (b.takeProfit) {
+      const spec: OrderSpec = { ...base, clientOrderId: `${entry.clientOrderId}:tp`, type: 'limit', limitPrice: b.takeProfit, role: 'take-profit', linkedOrderId: b.stopLoss ? slId : undefined };
+      events.push({ type: 'order.created', accountId: entry.accountId, orderId: tpId, at: now, spec }, { type: 'order.accepted', accountId: entry.accountId, orderId: tpId, at: now });
+    }
+    if (b.stopLoss) {
+      const spec: OrderSpec = { ...base, clientOrderId: `${entry.clientOrderId}:sl`, type: 'stop', stopPrice: b.stopLoss, role: 'stop-loss', linkedOrderId: b.takeProfit ? tpId : undefined };
+      events.push({ type: 'order.created', accountId: entry.accountId, orderId: slId, at: now, spec }, { type: 'order.accepted', accountId: entry.accountId, orderId: slId, at: now });
+    }
+    return events;
+  }
+
+  // ---- cancel, amend, expire ----
+
+  async cancel(dto: CancelOrdersDto, ctx: RequestContext): Promise<CancelReport> {
+    const account = this.findAccount(ctx, dto.accountId);
+    if (!account) return { cancelled: [], skipped: [] };
+    return this.sequencer.run(async () => {
+      let targets: Order[];
+      const skipped: CancelReport['skipped'] = [];
+      if (dto.scope === 'order') {
+        if (!dto.id && !dto.clientOrderId) throw new BadRequestException('scope "order" needs id or clientOrderId');
+        const order = dto.id ? this.state.orders.get(dto.id) : this.state.orderByClientId(account.id, dto.clientOrderId as string);
+        if (!order || order.accountId !== account.id) throw new NotFoundException(`No order ${dto.id ?? dto.clientOrderId} in this account`);
+        if (!isOpen(order)) {
+          skipped.push({ id: order.id, reason: `already ${order.status}` });
+          targets = [];
+        } else targets = [order];
+      } else {
+        targets = this.state.openOrders({ accountId: account.id, symbol: dto.scope === 'symbol' ? dto.symbol : undefined });
+      }
+      const cancelled = await this.cancelOrders(targets, `cancelled by ${ctx.principal?.userId ?? 'request'}`);
+      return { cancelled: cancelled.map((o) => this.view(o)), skipped };
+    });
+  }
+
+  /** Cancels orders and, for algorithm parents, their open children. Runs on the sequencer. */
+  async cancelOrders(targets: readonly Order[], reason: string): Promise<Order[]> {
+    const ids = new Set<string>();
+    for (const o of targets) {
+      if (isOpen(o)) ids.add(o.id);
+      if (o.role === 'algo-parent') for (const child of this.state.childrenOf(o.id)) if (isOpen(child)) ids.add(child.id);
+    }
+    if (ids.size === 0) return [];
+    const now = Date.now();
+    const events: TradingEvent[] = [...ids].map((id) => {
+      const o = this.state.orders.get(id) as Order;
+      return { type: 'order.cancelled', accountId: o.accountId, orderId: id, at: now, reason };
+    });
+    await this.commit(events);
+    return [...ids].map((id) => this.state.orders.get(id) as Order);
+  }
+
+  /** The emergency stop: every open order and algorithm of every account, at once. */
+  async cancelEverything(reason: string): Promise<{ orders: number; algorithms: number }> {
+    return this.sequencer.run(async () => {
+      const open = this.state.openOrders();
+      const cancelled = await this.cancelOrders(open, reason);
+      const algorithms = cancelled.filter((o) => o.role === 'algo-parent').length;
+      return { orders: cancelled.length - algorithms, algorithms };
+    });
+  }
+
+  async amend(dto: AmendOrderDto, ctx: RequestContext) {
+    const account = this.findAccount(ctx);
+    return this.sequencer.run(async () => {
+      const order = this.state.orders.get(dto.id);
+      if (!order || (account && order.accountId !== account.id && ctx.principal?.role !== 'admin') || (!account && ctx.principal?.role !== 'admin')) throw new NotFoundException(`No order ${dto.id} of yours`);
+      if (!isOpen(order)) throw new RpcFailure({ statusCode: 409, error: 'Conflict', message: `Order ${order.id} is ${order.status}; only open orders can be amended` });
+      if (order.role === 'algo-parent') throw new BadRequestException('Algorithm parents cannot be amended; cancel and place a new one');
+      if (!dto.quantity && !dto.limitPrice && !dto.stopPrice) throw new BadRequestException('Give quantity, limitPrice or stopPrice to amend');
+      if (dto.limitPrice && order.limitPrice === undefined) throw new BadRequestException(`A ${order.type} order has no limit price`);
+      if (dto.stopPrice && order.stopPrice === undefined) throw new BadRequestException(`A ${order.type} order has no stop price`);
+      const quantity = dto.quantity ? new Dec(dto.quantity) : undefined;
+      if (quantity && quantity.lessThanOrEqualTo(order.filledQuantity)) throw new BadRequestException(`quantity must stay above the ${order.filledQuantity} already filled`);
+      const amended: OrderSpec = { ...order, quantity: quantity ?? order.quantity, limitPrice: dto.limitPrice ? new Dec(dto.limitPrice) : order.limitPrice, stopPrice: dto.stopPrice ? new Dec(dto.stopPrice) : order.stopPrice };
+      // The amended order must pass the same checks; the order's own open quantity does not count twice.
+      const decision = checkPreTrade({
+        spec: { ...amended, quantity: quantity ? quantity.minus(order.filledQuantity) : remaining(order) },
+        lastPrice: this.lastPrice(order.symbol),
+        limits: { ...this.limits.limitsFor(order.accountId, order.symbol), maxOpenOrders: undefined, duplicateWindowMs: undefined },
+        halted: this.halt.current.halted,
+        position: this.state.position(order.accountId, order.symbol).quantity,
+        openOrders: this.state.openOrders({ accountId: order.accountId }).filter((o) => o.id !== order.id),
+        grossExposure: grossExposure(this.state.accountPositions(order.accountId), (s) => this.lastPrice(s)),
+        dailyPnl: this.dailyPnl(order.accountId),
+        recentOrders: [],
+        now: Date.now(),
+      });
+      if (!decision.ok) throw new RpcFailure({ statusCode: 422, error: 'Unprocessable Entity', message: `Amend refused by ${decision.check}: ${decision.reason}`, details: [{ field: 'risk', rules: { [decision.check]: decision.reason } }] });
+      await this.commit([{ type: 'order.amended', accountId: order.accountId, orderId: order.id, at: Date.now(), quantity, limitPrice: dto.limitPrice ? new Dec(dto.limitPrice) : undefined, stopPrice: dto.stopPrice ? new Dec(dto.stopPrice) : undefined }]);
+      return this.view(order);
+    });
+  }
+
+  /** Runs on the sequencer. */
+  async expire(orderIds: readonly string[], reason: string): Promise<void> {
+    const now = Date.now();
+    const events: TradingEvent[] = [];
+    for (const id of orderIds) {
+      const o = this.state.orders.get(id);
+      if (o && isOpen(o) && o.status !== 'new') events.push({ type: 'order.expired', accountId: o.accountId, orderId: id, at: now, reason });
+    }
+    await this.commit(events);
+  }
+
+  // ---- the one write path ----
+
+  /** Appends events to the log, then applies and announces them. Runs on the sequencer. */
+  async commit(events: TradingEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    let logged;
+    try {
+      logged = await this.store.append(events, (e) => this.symbolOf(e));
+    } catch (err) {
+      this.logger.error({ err }, 'could not append to the trading event log; nothing was changed');
+      if ((err as { code?: string }).code === '23505') throw new RpcFailure({ statusCode: 409, error: 'Conflict', message: 'That order or fill is already recorded' });
+      throw new ServiceUnavailableException('The trading database did not take the change; nothing was changed, retry shortly');
+    }
+    const touched = new Map<string, Order>();
+    const fills: FillRecord[] = [];
+    for (const { sequence, event } of logged) {
+      this.state.apply(event, sequence, (fill) => fills.push(fill));
+      if ('orderId' in event) touched.set(event.orderId, this.state.orders.get(event.orderId) as Order);
+    }
+    for (const order of touched.values()) {
+      const account = this.state.accounts.get(order.accountId);
+      this.publisher.trading({ kind: 'order', ownerId: account?.ownerId ?? '', order: this.view(order) });
+      for (const l of this.listeners) {
+        if (order.status === 'accepted' && order.filledQuantity.isZero()) l.accepted?.(order);
+        else if (!isOpen(order)) l.closed?.(order);
+      }
+    }
+    for (const fill of fills) {
+      const account = this.state.accounts.get(fill.accountId);
+      const order = this.state.orders.get(fill.orderId) as Order;
+      this.publisher.trading({ kind: 'fill', ownerId: account?.ownerId ?? '', fill: toFillView(fill) });
+      for (const l of this.listeners) l.filled?.(order, fill);
+    }
+  }
+
+  private symbolOf(event: TradingEvent): string | null {
+    if (event.type === 'order.created') return event.spec.symbol;
+    if ('orderId' in event) return this.state.orders.get(event.orderId)?.symbol ?? null;
+    return null;
+  }
+
+  // ---- views ----
+
+  private progressProvider: ((o: Order) => AlgoProgress) | null = null;
+
+  setProgressProvider(provider: (o: Order) => AlgoProgress): void {
+    this.progressProvider = provider;
+  }
+
+  view(order: Order) {
+    return toOrderView(order, order.role === 'algo-parent' && this.progressProvider ? this.progressProvider(order) : undefined);
+  }
+
+  related(order: Order): Order[] {
+    const out: Order[] = [];
+    if (order.linkedOrderId) {
+      const linked = this.state.orders.get(order.linkedOrderId);
+      if (linked) out.push(linked);
+    }
+    return out;
+  }
+}
+
+function ownerOf(ctx: RequestContext): string {
+  const owner = ctx.principal?.userId;
+  if (!owner) throw new ForbiddenException('Trading accounts belong to a user; the request carried none');
+  return owner;
+}
+
+function rejection(order: Order): RpcFailure {
+  return new RpcFailure({
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    message: `Refused by ${order.rejectCheck}: ${order.rejectReason}`,
+    details: [
+      { field: 'check', rules: { [order.rejectCheck ?? 'unknown']: order.rejectReason ?? '' } },
+      { field: 'orderId', rules: { recorded: order.id } },
+    ],
+  });
+}
+
+/** The order (and its OCO leg) a request describes, with the rules the DTO cannot express. */
+export function buildSpecs(dto: CreateOrderDto, accountId: string): OrderSpec[] {
+  const d = (v: string | undefined) => (v === undefined ? undefined : new Dec(v));
+  const type = dto.type === 'algo' ? (dto.algo?.kind === 'iceberg' ? 'limit' : 'market') : dto.type;
+  const timeInForce = dto.timeInForce ?? 'GTC';
+  const problems: string[] = [];
+  if ((type === 'limit' || type === 'stop-limit') && !dto.limitPrice) problems.push(`limitPrice is required for ${dto.type} orders`);
+  if ((type === 'stop' || type === 'stop-limit') && !dto.stopPrice) problems.push(`stopPrice is required for ${type} orders`);
+  if (type === 'trailing-stop' && !dto.trailAmount && !dto.trailPercent) problems.push('trailing-stop orders need trailAmount or trailPercent');
+  if (type === 'trailing-stop' && dto.trailPercent && new Dec(dto.trailPercent).greaterThanOrEqualTo(1)) problems.push('trailPercent is a fraction below 1 (0.02 = 2 %)');
+  if (type === 'market' && dto.type !== 'algo' && (dto.limitPrice || dto.stopPrice)) problems.push('market orders take no limitPrice or stopPrice');
+  if (dto.postOnly && type !== 'limit') problems.push('postOnly applies to limit orders only');
+  if (timeInForce === 'GTD' && (!dto.expireAt || Date.parse(dto.expireAt) <= Date.now())) problems.push('GTD orders need an expireAt in the future');
+  if (dto.type === 'algo' && !dto.algo) problems.push('algo orders need algo parameters');
+  if (dto.type !== 'algo' && dto.algo) problems.push("algo parameters need type 'algo'");
+  if (dto.algo?.kind === 'iceberg' && dto.algo.displayQuantity && new Dec(dto.algo.displayQuantity).greaterThan(new Dec(dto.quantity))) problems.push('displayQuantity cannot exceed quantity');
+  if (dto.algo?.volumeProfile && dto.algo.slices && dto.algo.volumeProfile.length !== dto.algo.slices) problems.push('volumeProfile needs one weight per slice');
+  if (dto.algo?.volumeProfile && !dto.algo.volumeProfile.some((w) => w > 0)) problems.push('volumeProfile needs a positive weight');
+  if (dto.bracket && (dto.oco || dto.type === 'algo' || dto.reduceOnly)) problems.push('bracket cannot be combined with oco, algo or reduceOnly');
+  if (dto.bracket && !dto.bracket.takeProfit && !dto.bracket.stopLoss) problems.push('bracket needs takeProfit or stopLoss');
+  if (dto.oco && dto.type === 'algo') problems.push('oco cannot be combined with algo');
+  if (dto.oco && (dto.oco.type === 'limit' || dto.oco.type === 'stop-limit') && !dto.oco.limitPrice) problems.push('oco.limitPrice is required for a limit leg');
+  if (dto.oco && (dto.oco.type === 'stop' || dto.oco.type === 'stop-limit') && !dto.oco.stopPrice) problems.push('oco.stopPrice is required for a stop leg');
+  if (dto.bracket && dto.limitPrice) {
+    const entry = new Dec(dto.limitPrice);
+    const tp = d(dto.bracket.takeProfit);
+    const sl = d(dto.bracket.stopLoss);
+    const long = dto.side === 'buy';
+    if (tp && (long ? tp.lessThanOrEqualTo(entry) : tp.greaterThanOrEqualTo(entry))) problems.push(`bracket.takeProfit must be ${long ? 'above' : 'below'} the entry price`);
+    if (sl && (long ? sl.greaterThanOrEqualTo(entry) : sl.lessThanOrEqualTo(entry))) problems.push(`bracket.stopLoss must be ${long ? 'below' : 'above'} the entry price`);
+  }
+  if (problems.length) throw new BadRequestException(problems.join('; '));
+  const base: OrderSpec = {
+    accountId,
+    clientOrderId: dto.clientOrderId,
+    symbol: dto.symbol,
+    side: dto.side,
+    type,
+    quantity: new Dec(dto.quantity),
+    limitPrice: type === 'limit' || type === 'stop-limit' ? d(dto.limitPrice) : undefined,
+    stopPrice: type === 'stop' || type === 'stop-limit' ? d(dto.stopPrice) : undefined,
+    trail: type === 'trailing-stop' ? { amount: d(dto.trailAmount), percent: dto.trailAmount ? undefined : d(dto.trailPercent) } : undefined,
+    timeInForce,
+    expireAt: timeInForce === 'GTD' && dto.expireAt ? Date.parse(dto.expireAt) : undefined,
+    reduceOnly: dto.reduceOnly ?? false,
+    postOnly: dto.postOnly ?? false,
+    role: dto.type === 'algo' ? 'algo-parent' : dto.bracket ? 'bracket-entry' : dto.oco ? 'oco' : 'single',
+    tag: dto.tag,
+    bracket: dto.bracket ? { takeProfit: d(dto.bracket.takeProfit), stopLoss: d(dto.bracket.stopLoss) } : undefined,
+    algo: dto.algo
+      ? { kind: dto.algo.kind, durationSec: dto.algo.durationSec, slices: dto.algo.slices, volumeProfile: dto.algo.volumeProfile, displayQuantity: d(dto.algo.displayQuantity) }
+      : undefined,
+  };
+  if (!dto.oco) return [base];
+  const leg: OrderSpec = {
+    ...base,
+    clientOrderId: `${dto.clientOrderId}:oco`,
+    type: dto.oco.type,
+    limitPrice: dto.oco.type !== 'stop' ? d(dto.oco.limitPrice) : undefined,
+    stopPrice: dto.oco.type !== 'limit' ? d(dto.oco.stopPrice) : undefined,
+    trail: undefined,
+    postOnly: false,
+  };
+  return [base, leg];
+}

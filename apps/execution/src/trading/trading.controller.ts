@@ -1,0 +1,115 @@
+import { NotFoundException } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { TRADING_PATTERNS, type OrderView, type Page, type RequestContext } from '@meridian/contracts';
+import {
+  AccountQueryDto,
+  AmendOrderDto,
+  CancelOrdersDto,
+  CreateOrderDto,
+  EquityQueryDto,
+  FillsQueryDto,
+  OrderIdParamDto,
+  OrderStatusQueryDto,
+  RebalanceDto,
+  RiskMetricsQueryDto,
+  SetRiskLimitsDto,
+} from '@meridian/contracts/dto';
+import { RpcController } from '@meridian/service-kit';
+import { isOpen, type Order } from '@meridian/trading';
+import { PortfolioService } from './portfolio.service';
+import { RiskLimitsService } from './risk-limits.service';
+import { TradingEngine } from './trading-engine.service';
+
+/** F9 Execution and F8 Portfolio over the transport: translate, delegate. */
+@RpcController()
+export class TradingController {
+  constructor(private readonly engine: TradingEngine, private readonly portfolio: PortfolioService, private readonly limits: RiskLimitsService) {}
+
+  @MessagePattern(TRADING_PATTERNS.createOrder)
+  create(@Payload('data') dto: CreateOrderDto, @Payload('ctx') ctx: RequestContext) {
+    return this.engine.createOrder(dto, ctx);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.orderStatus)
+  status(@Payload('data') q: OrderStatusQueryDto, @Payload('ctx') ctx: RequestContext): Page<OrderView> {
+    const limit = q.limit ?? 100;
+    const offset = q.offset ?? 0;
+    const account = this.engine.findAccount(ctx, q.accountId);
+    if (!account) return { items: [], total: 0, limit, offset };
+    const state = this.engine.state;
+    let orders: Order[];
+    if (q.id || q.clientOrderId) {
+      const one = q.id ? state.orders.get(q.id) : state.orderByClientId(account.id, q.clientOrderId as string);
+      if (!one || one.accountId !== account.id) throw new NotFoundException(`No order ${q.id ?? q.clientOrderId} in this account`);
+      orders = [one];
+    } else {
+      const status = q.status ?? 'open';
+      const pool = status === 'open' ? state.openOrders({ accountId: account.id }) : [...state.orders.values()].filter((o) => o.accountId === account.id);
+      orders = pool.filter(
+        (o) =>
+          (status === 'open' || status === 'all' || o.status === status) &&
+          (!q.symbol || o.symbol === q.symbol) &&
+          (!q.side || o.side === q.side) &&
+          (!q.parentId || o.parentId === q.parentId) &&
+          (status !== 'open' || isOpen(o)),
+      );
+      orders.sort((a, b) => b.createdAt - a.createdAt || b.version - a.version);
+    }
+    return { items: orders.slice(offset, offset + limit).map((o) => this.engine.view(o)), total: orders.length, limit, offset };
+  }
+
+  @MessagePattern(TRADING_PATTERNS.getOrder)
+  get(@Payload('data') p: OrderIdParamDto, @Payload('ctx') ctx: RequestContext) {
+    const order = this.engine.state.orders.get(p.id);
+    const account = order && this.engine.state.accounts.get(order.accountId);
+    if (!order || !account || (account.ownerId !== ctx.principal?.userId && ctx.principal?.role !== 'admin')) throw new NotFoundException(`No order ${p.id} of yours`);
+    return this.engine.view(order);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.amendOrder)
+  amend(@Payload('data') dto: AmendOrderDto, @Payload('ctx') ctx: RequestContext) {
+    return this.engine.amend(dto, ctx);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.cancel)
+  cancel(@Payload('data') dto: CancelOrdersDto, @Payload('ctx') ctx: RequestContext) {
+    return this.engine.cancel(dto, ctx);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.fills)
+  fills(@Payload('data') q: FillsQueryDto, @Payload('ctx') ctx: RequestContext) {
+    return this.portfolio.fills(ctx, q);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.positions)
+  positions(@Payload('data') q: AccountQueryDto, @Payload('ctx') ctx: RequestContext) {
+    return this.portfolio.positions(ctx, q.accountId);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.equity)
+  equity(@Payload('data') q: EquityQueryDto, @Payload('ctx') ctx: RequestContext) {
+    return this.portfolio.equityCurve(ctx, q);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.riskMetrics)
+  riskMetrics(@Payload('data') q: RiskMetricsQueryDto, @Payload('ctx') ctx: RequestContext) {
+    return this.portfolio.riskMetrics(ctx, q);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.getRiskLimits)
+  async getLimits(@Payload('data') q: AccountQueryDto, @Payload('ctx') ctx: RequestContext) {
+    const account = await this.engine.resolveAccount(ctx, q.accountId);
+    return this.limits.describe(account.id);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.setRiskLimits)
+  async setLimits(@Payload('data') dto: SetRiskLimitsDto, @Payload('ctx') ctx: RequestContext) {
+    const account = await this.engine.resolveAccount(ctx, dto.accountId);
+    return this.limits.set(account.id, dto.symbol ?? '*', dto.limits, ctx.principal?.userId ?? 'unknown', dto.reason ?? null);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.rebalance)
+  rebalance(@Payload('data') dto: RebalanceDto, @Payload('ctx') ctx: RequestContext) {
+    return this.portfolio.rebalance(ctx, dto);
+  }
+}

@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { TRADING_PATTERNS, type EquityPoint, type PositionsResponse, type RebalanceResponse, type RiskLimitsResponse, type RiskMetricsResponse } from '@meridian/contracts';
+import { AccountQueryDto, EquityQueryDto, RebalanceDto, RiskMetricsQueryDto, SetRiskLimitsDto } from '@meridian/contracts/dto';
+import { RequireRole } from '../auth/access.decorators';
+import { ServiceClients } from '../services/service-clients';
+
+/** F8 Portfolio: translated to execution's message patterns. */
+@ApiTags('portfolio')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('portfolio')
+export class PortfolioController {
+  constructor(private readonly services: ServiceClients) {}
+
+  @Get('positions')
+  @ApiOperation({ summary: 'Your account (cash, equity, P&L) and positions marked to live prices' })
+  positions(@Query() q: AccountQueryDto) {
+    return this.services.send<PositionsResponse>('execution', TRADING_PATTERNS.positions, q);
+  }
+
+  @Get('equity')
+  @ApiOperation({ summary: 'The equity curve: samples of equity and cash, oldest first' })
+  equity(@Query() q: EquityQueryDto) {
+    return this.services.send<EquityPoint[]>('execution', TRADING_PATTERNS.equity, q);
+  }
+
+  @Get('risk-metrics')
+  @ApiOperation({ summary: 'Exposure, leverage, weights, volatility, VaR and CVaR (95/99 %, one day), beta, drawdown, Sharpe and Sortino (PerformanceAnalytics conventions)' })
+  riskMetrics(@Query() q: RiskMetricsQueryDto) {
+    return this.services.send<RiskMetricsResponse>('execution', TRADING_PATTERNS.riskMetrics, q);
+  }
+
+  @Get('risk-limits')
+  @ApiOperation({ summary: 'Your pre-trade risk limits: the current version of each scope and the audit trail' })
+  riskLimits(@Query() q: AccountQueryDto) {
+    return this.services.send<RiskLimitsResponse>('execution', TRADING_PATTERNS.getRiskLimits, q);
+  }
+
+  @Post('risk-limits')
+  @RequireRole('trader')
+  @HttpCode(200)
+  @ApiOperation({ summary: "Set the limits of a scope ('*' = the account, or one symbol): a new version, recorded with who and why" })
+  setRiskLimits(@Body() body: SetRiskLimitsDto) {
+    return this.services.send<RiskLimitsResponse>('execution', TRADING_PATTERNS.setRiskLimits, body);
+  }
+
+  @Post('rebalance')
+  @RequireRole('trader')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Target weights in, the orders that reach them out: a preview, or executed through the risk checks' })
+  rebalance(@Body() body: RebalanceDto) {
+    return this.services.send<RebalanceResponse>('execution', TRADING_PATTERNS.rebalance, body);
+  }
+}

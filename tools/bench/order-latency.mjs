@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+// Benchmark: order create to acknowledgement (docs/BENCHMARKS.md, "Order acknowledgement").
+//
+//   node tools/bench/order-latency.mjs [--rate=500] [--duration=20] [--warmup=5] [--skip-build]
+//
+// Builds the services, starts all four against the external PostgreSQL (schemas bench_orders_<service>)
+// and Redis (a namespace of its own), opens the admin's paper account, raises its limits so the run
+// is not refused, then sends market orders (R_100, quantity 0.01, alternating buy and sell, each with
+// a unique clientOrderId) at a fixed rate over keep-alive HTTP and times every answer. "Inside
+// execution" is execution's own meridian_order_ack_seconds summary (request received to recorded in
+// the event log and answered); "through the gateway" is what the HTTP client saw. Afterwards every
+// acknowledged order is looked up in the event log: none may be missing or recorded twice.
+//
+// Environment: BENCH_DATABASE_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test),
+// REDIS_URL (else redis://127.0.0.1:6379).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import http from 'node:http';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { randomBytes } from 'node:crypto';
+import { api, freePort, log, machine, percentiles, ProcessSet, round, sleep, summaryQuantile, waitForHealth } from './lib/bench-kit.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const require = createRequire(join(root, 'package.json'));
+const { Client: PgClient } = require('pg');
+const { Redis } = require('ioredis');
+
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => Number(argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+const OPTS = { rate: opt('rate', 500), duration: opt('duration', 20), warmup: opt('warmup', 5), skipBuild: argv.includes('--skip-build') };
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const NAMESPACE = `bench-orders-${randomBytes(3).toString('hex')}`;
+const SERVICES = ['gateway', 'intelligence', 'execution', 'simulation'];
+const workDir = join(root, 'tools/bench/.work-orders');
+mkdirSync(workDir, { recursive: true });
+const procs = new ProcessSet(workDir, root);
+
+async function dropSchemas() {
+  const pg = new PgClient({ connectionString: DATABASE_URL });
+  await pg.connect();
+  for (const s of SERVICES) await pg.query(`DROP SCHEMA IF EXISTS bench_orders_${s} CASCADE`);
+  await pg.end();
+}
+
+async function startPlatform() {
+  const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()])));
+  const adminPassword = randomBytes(18).toString('base64url');
+  const children = SERVICES.map((service) =>
+    procs.start(service, [join(root, 'dist/apps', service, 'src/main.js')], {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(ports[service]),
+      HOST: '127.0.0.1',
+      DATABASE_URL,
+      DATABASE_SCHEMA: `bench_orders_${service}`,
+      REDIS_URL,
+      REDIS_NAMESPACE: NAMESPACE,
+      LOG_LEVEL: 'warn',
+      LOG_CONSOLE: 'false',
+      ADMIN_EMAIL: 'bench-admin@meridian.local',
+      ADMIN_PASSWORD: adminPassword,
+      ACCESS_TOKEN_TTL_SEC: '3600',
+      WEB_DIST: join(workDir, 'no-web-app'),
+    }),
+  );
+  const base = `http://127.0.0.1:${ports.gateway}`;
+  const startupSec = await waitForHealth(base, children);
+  return { base, ports, adminPassword, startupSec };
+}
+
+/** Sends `rate` orders a second for `seconds`, each timed from send to the end of its answer. */
+async function load(base, token, seconds, rate, label) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const { hostname, port } = new URL(base);
+  const latencies = [];
+  const acked = new Map();
+  const statuses = {};
+  const inflight = new Set();
+  const total = Math.round(seconds * rate);
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    const clientOrderId = `${label}-${i}`;
+    const body = JSON.stringify({ symbol: 'R_100', side: i % 2 ? 'sell' : 'buy', type: 'market', quantity: '0.01', clientOrderId });
+    const sentAt = performance.now();
+    const p = new Promise((resolveReq) => {
+      const req = http.request({ agent, hostname, port, path: '/api/orders/create', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } }, (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
+          if (res.statusCode === 201) {
+            latencies.push(performance.now() - sentAt);
+            acked.set(clientOrderId, JSON.parse(Buffer.concat(chunks).toString()).order.id);
+          }
+          resolveReq();
+        });
+      });
+      req.on('error', () => {
+        statuses.error = (statuses.error ?? 0) + 1;
+        resolveReq();
+      });
+      req.end(body);
+    });
+    inflight.add(p);
+    p.then(() => inflight.delete(p));
+  }
+  await Promise.all(inflight);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  return { sent: total, achievedRate: round(total / elapsed, 1), statuses, latencyMs: percentiles(latencies), acked };
+}
+
+async function main() {
+  if (!OPTS.skipBuild) {
+    log('building the services');
+    const b = spawnSync(process.execPath, [join(root, 'tools/build/build.mjs'), '--server-only'], { cwd: root, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('build failed');
+  }
+  await dropSchemas();
+  const result = { benchmark: 'order-latency', at: new Date().toISOString(), command: `node tools/bench/order-latency.mjs ${argv.join(' ')}`.trim(), machine: machine(root), options: OPTS };
+  try {
+    log(`starting the platform (external PostgreSQL, Redis namespace ${NAMESPACE})`);
+    const platform = await startPlatform();
+    result.startupSec = platform.startupSec;
+    const { accessToken: token } = await api(platform.base, 'POST', '/api/auth/login', { body: { email: 'bench-admin@meridian.local', password: platform.adminPassword } });
+    const config = await api(platform.base, 'GET', '/api/system/config', { token });
+    await api(platform.base, 'POST', '/api/system/config', { token, body: { settings: { ...config.settings, rateLimit: { ...config.settings.rateLimit, perMinute: 1_000_000 } }, comment: 'order-latency benchmark' } });
+    for (let i = 0; i < 60; i++) {
+      const live = await api(platform.base, 'GET', '/api/markets/live-data', { token });
+      if (live.quotes.some((q) => q.symbol === 'R_100')) break;
+      await sleep(500);
+    }
+    await api(platform.base, 'POST', '/api/portfolio/risk-limits', {
+      token,
+      body: { limits: { maxOrderQuantity: '10', maxOrderNotional: '1000000', priceCollarPct: '0.1', maxPosition: '100000', maxGrossExposure: '100000000', maxOpenOrders: 100000, maxDailyLoss: '1000000' }, reason: 'order-latency benchmark' },
+    });
+    log(`warm-up: ${OPTS.warmup} s at 100 orders/s`);
+    await load(platform.base, token, OPTS.warmup, 100, 'warm');
+    log(`measured: ${OPTS.duration} s at ${OPTS.rate} orders/s`);
+    const run = await load(platform.base, token, OPTS.duration, OPTS.rate, 'run');
+    const metrics = await (await fetch(`http://127.0.0.1:${platform.ports.execution}/metrics`)).text();
+    const inside = Object.fromEntries(['0.5', '0.9', '0.99', '0.999'].map((q) => [`p${Number(q) * 100}`, round((summaryQuantile(metrics, 'meridian_order_ack_seconds', { outcome: 'accepted' }, q) ?? NaN) * 1000, 3)]));
+
+    // Zero lost, zero duplicated: every acknowledged order is in the log exactly once.
+    const pg = new PgClient({ connectionString: DATABASE_URL });
+    await pg.connect();
+    const { rows } = await pg.query(
+      `SELECT payload->'spec'->>'clientOrderId' AS cid, order_id::text AS id, count(*) OVER (PARTITION BY payload->'spec'->>'clientOrderId')::int AS n
+         FROM bench_orders_execution.trading_events WHERE type = 'order.created' AND payload->'spec'->>'clientOrderId' LIKE 'run-%'`,
+    );
+    await pg.end();
+    const logged = new Map(rows.map((r) => [r.cid, r]));
+    const lost = [...run.acked].filter(([cid, id]) => logged.get(cid)?.id !== id).length;
+    const duplicated = rows.filter((r) => r.n > 1).length;
+    result.throughGateway = { sent: run.sent, achievedRate: run.achievedRate, statuses: run.statuses, latencyMs: run.latencyMs };
+    result.insideExecution = { source: 'meridian_order_ack_seconds{outcome="accepted"} (prom-client summary, last 10 min, warm-up included)', latencyMs: inside };
+    result.integrity = { acknowledged: run.acked.size, inEventLog: rows.length, lost, duplicated };
+    result.targets = { insideP99Ms: 5, gatewayP99Ms: 15, met: { inside: inside.p99 !== null && inside.p99 < 5, gateway: run.latencyMs.p99 < 15, integrity: lost === 0 && duplicated === 0 } };
+  } finally {
+    await procs.stopAll();
+    await dropSchemas().catch(() => undefined);
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${NAMESPACE}:*`);
+    if (keys.length) await redis.del(...keys);
+    redis.disconnect();
+  }
+  const file = join(root, 'tools/bench/results', `order-latency-${result.at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(result, null, 2));
+  log(`written ${file}`);
+  console.log(JSON.stringify({ throughGateway: result.throughGateway, insideExecution: result.insideExecution.latencyMs, integrity: result.integrity, targets: result.targets }, null, 2));
+}
+
+main().catch(async (err) => {
+  console.error(err);
+  await procs.stopAll();
+  process.exit(1);
+});
