@@ -2,6 +2,11 @@
  * One resilient WebSocket to Deriv: request/response matching by `req_id`, a client-side rate
  * limiter per call class, retries after rate-limit replies, keep-alive pings, and reconnects with
  * exponential backoff and full jitter. Subscription bookkeeping lives in the venue.
+ *
+ * Calls are repeatable by default (reads: sent again after a reconnect, retried after a rate-limit
+ * reply). A call marked `repeatable: false` (a buy, a sell) is never sent twice: a rate-limit reply
+ * fails it, and once it has been written to a socket, a drop, a timeout or close() fails it with
+ * `AnswerLost`, because the server may have carried it out — the caller must find out what happened.
  */
 import type { VenueStatus } from '@meridian/market-data';
 import { backoffDelayMs } from '@meridian/resilience';
@@ -9,17 +14,23 @@ import WebSocket from 'ws';
 import { DerivApiError, DerivMessage } from './deriv-protocol';
 import { SlidingWindowRateLimiter } from './rate-limiter';
 
-/** Calls counted against separate client-side budgets. */
+/** Calls counted against separate client-side budgets (of the market-data venue). */
 export type DerivCallClass = 'history' | 'subscriptions' | 'other';
 
-export interface DerivConnectionOptions {
+export interface DerivConnectionOptions<C extends string = DerivCallClass> {
   /** Full socket URL, app id included. */
   url: string;
+  /**
+   * A fresh URL for every reconnect. Authenticated trading sockets need it: their URL carries a
+   * one-time password that the server accepts once. A rejection is reported to `onError` and
+   * the reconnect is tried again after the usual backoff.
+   */
+  refreshUrl?: () => Promise<string>;
   pingIntervalMs: number;
   requestTimeoutMs: number;
   reconnectBaseMs: number;
   reconnectCapMs: number;
-  rateLimits: Readonly<Record<DerivCallClass, number>>;
+  rateLimits: Readonly<Record<C, number>>;
   rateLimitWindowMs: number;
   rateLimitRetryBaseMs: number;
   rateLimitRetryCapMs: number;
@@ -33,19 +44,32 @@ export interface DerivConnectionOptions {
   onError: (err: unknown) => void;
 }
 
-export interface CallOptions {
+export interface CallOptions<C extends string = DerivCallClass> {
   /** `null` = not rate limited (ping). */
-  cls: DerivCallClass | null;
+  cls: C | null;
   /**
    * Calls bound to the connection (forget, forget_all): if the connection is lost they resolve with
    * `null` instead of being sent again, since their subscriptions died with it.
    */
   connectionBound?: boolean;
+  /**
+   * `false` for calls with an effect that must not happen twice (buy, sell). Such a call is never
+   * retried after a rate-limit reply, and once written to a socket it is never sent again: a
+   * drop, a timeout or close() before its answer fails it with `AnswerLost`. Default `true`.
+   */
+  repeatable?: boolean;
+  /**
+   * Called synchronously with the successful answer, before any later message is handled (the
+   * promise resolves a microtask later, by which time messages that arrived in the same network
+   * read may have been dispatched). Subscriptions register their id here so the stream messages
+   * right behind the answer are routed, and delivered, in order. A throw fails the call.
+   */
+  onAnswer?: (message: DerivMessage) => void;
 }
 
-interface Call {
+interface Call<C extends string> {
   payload: Record<string, unknown>;
-  options: CallOptions;
+  options: CallOptions<C>;
   resolve: (message: DerivMessage | null) => void;
   reject: (err: unknown) => void;
   state: 'queued' | 'waiting' | 'sent' | 'retry-wait' | 'done';
@@ -56,12 +80,15 @@ interface Call {
   retryTimer?: ReturnType<typeof setTimeout>;
 }
 
-export class DerivConnection {
-  private readonly limiter: SlidingWindowRateLimiter<DerivCallClass>;
-  private readonly calls = new Set<Call>();
-  private readonly sent = new Map<number, Call>();
-  private waiting: Call[] = [];
+export class DerivConnection<C extends string = DerivCallClass> {
+  private readonly limiter: SlidingWindowRateLimiter<C>;
+  private readonly calls = new Set<Call<C>>();
+  private readonly sent = new Map<number, Call<C>>();
+  private waiting: Call<C>[] = [];
   private socket: WebSocket | null = null;
+  /** A fresh URL is being fetched for the next socket. */
+  private resolvingUrl = false;
+  private socketsOpened = 0;
   private open = false;
   private everConnected = false;
   private attempt = 0;
@@ -71,7 +98,7 @@ export class DerivConnection {
   private pingOutstanding = false;
   private closed = false;
 
-  constructor(private readonly options: DerivConnectionOptions) {
+  constructor(private readonly options: DerivConnectionOptions<C>) {
     this.limiter = new SlidingWindowRateLimiter({ budgets: options.rateLimits, windowMs: options.rateLimitWindowMs });
   }
 
@@ -80,21 +107,21 @@ export class DerivConnection {
   }
 
   /** Calls of a class waiting for client-side budget. */
-  queued(cls: DerivCallClass): number {
+  queued(cls: C): number {
     return this.limiter.queued(cls);
   }
 
   /** Opens the socket if it is not open or opening (calls do this on their own). */
   connect(): void {
-    if (this.closed || this.socket || this.reconnectTimer) return;
+    if (this.closed || this.socket || this.reconnectTimer || this.resolvingUrl) return;
     this.openSocket();
   }
 
   /** Sends a request and resolves with its answer; rejects with {@link DerivApiError} on an error reply. */
-  call(payload: Record<string, unknown>, options: CallOptions): Promise<DerivMessage | null> {
+  call(payload: Record<string, unknown>, options: CallOptions<C>): Promise<DerivMessage | null> {
     if (this.closed) return Promise.reject(new DerivApiError('ConnectionClosed', '', Object.keys(payload)[0]));
     return new Promise((resolve, reject) => {
-      const call: Call = { payload, options, resolve, reject, state: 'queued', rateLimitRetries: 0 };
+      const call: Call<C> = { payload, options, resolve, reject, state: 'queued', rateLimitRetries: 0 };
       this.calls.add(call);
       this.enqueue(call);
     });
@@ -107,7 +134,9 @@ export class DerivConnection {
     this.reconnectTimer = undefined;
     this.stopPing();
     this.limiter.close();
-    for (const call of [...this.calls]) this.fail(call, new DerivApiError('ConnectionClosed', '', Object.keys(call.payload)[0]));
+    for (const call of [...this.calls]) {
+      this.fail(call, isUnrepeatableInFlight(call) ? answerLost(call, 'the connection was closed before the answer arrived') : new DerivApiError('ConnectionClosed', '', Object.keys(call.payload)[0]));
+    }
     const socket = this.socket;
     this.socket = null;
     this.open = false;
@@ -127,7 +156,7 @@ export class DerivConnection {
     this.options.onStatus({ state: 'closed' });
   }
 
-  private enqueue(call: Call): void {
+  private enqueue(call: Call<C>): void {
     call.state = 'queued';
     const { cls } = call.options;
     if (cls === null) {
@@ -138,11 +167,14 @@ export class DerivConnection {
   }
 
   /** The call has budget: send it now, or when the socket is open. */
-  private dispatch(call: Call): void {
+  private dispatch(call: Call<C>): void {
     call.cancelQueued = undefined;
     if (call.state === 'done' || this.closed) return;
     if (!call.timeout) {
-      call.timeout = setTimeout(() => this.fail(call, new DerivApiError('Timeout', `no answer within ${this.options.requestTimeoutMs} ms`, Object.keys(call.payload)[0])), this.options.requestTimeoutMs);
+      call.timeout = setTimeout(() => {
+        const why = `no answer within ${this.options.requestTimeoutMs} ms`;
+        this.fail(call, isUnrepeatableInFlight(call) ? answerLost(call, why) : new DerivApiError('Timeout', why, Object.keys(call.payload)[0]));
+      }, this.options.requestTimeoutMs);
     }
     if (this.open) {
       this.send(call);
@@ -155,7 +187,7 @@ export class DerivConnection {
     }
   }
 
-  private send(call: Call): void {
+  private send(call: Call<C>): void {
     const socket = this.socket;
     if (!socket) return;
     const reqId = this.nextReqId++;
@@ -170,19 +202,19 @@ export class DerivConnection {
     }
   }
 
-  private succeed(call: Call, message: DerivMessage | null): void {
+  private succeed(call: Call<C>, message: DerivMessage | null): void {
     if (call.state === 'done') return;
     this.finish(call);
     call.resolve(message);
   }
 
-  private fail(call: Call, err: unknown): void {
+  private fail(call: Call<C>, err: unknown): void {
     if (call.state === 'done') return;
     this.finish(call);
     call.reject(err);
   }
 
-  private finish(call: Call): void {
+  private finish(call: Call<C>): void {
     call.state = 'done';
     call.cancelQueued?.();
     clearTimeout(call.timeout);
@@ -193,9 +225,32 @@ export class DerivConnection {
   }
 
   private openSocket(): void {
+    const refresh = this.options.refreshUrl;
+    if (!refresh || this.socketsOpened === 0) {
+      this.openSocketAt(this.options.url);
+      return;
+    }
+    // A reconnect of an authenticated socket: its old URL was a one-time password, already spent.
+    this.resolvingUrl = true;
+    refresh().then(
+      (url) => {
+        this.resolvingUrl = false;
+        if (!this.closed) this.openSocketAt(url);
+      },
+      (err: unknown) => {
+        this.resolvingUrl = false;
+        if (this.closed) return;
+        this.options.onError(err);
+        this.scheduleReconnect(`could not get a new socket URL: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    );
+  }
+
+  private openSocketAt(url: string): void {
+    this.socketsOpened++;
     let socket: WebSocket;
     try {
-      socket = new WebSocket(this.options.url);
+      socket = new WebSocket(url);
     } catch (err) {
       this.options.onError(err);
       this.scheduleReconnect(err instanceof Error ? err.message : String(err));
@@ -234,11 +289,15 @@ export class DerivConnection {
     });
   }
 
-  /** Calls in flight on a lost socket are sent again once a new one is open. */
+  /** Calls in flight on a lost socket are sent again once a new one is open (unless unrepeatable). */
   private requeueAfterDrop(): void {
     const inFlight = [...this.sent.values()];
     this.sent.clear();
     for (const call of inFlight) {
+      if (isUnrepeatableInFlight(call)) {
+        this.fail(call, answerLost(call, 'the connection dropped before the answer arrived'));
+        continue;
+      }
       call.reqId = undefined;
       if (call.options.connectionBound) {
         this.succeed(call, null);
@@ -310,11 +369,17 @@ export class DerivConnection {
     this.sent.delete(message.req_id as number);
     call.reqId = undefined;
     if (!message.error) {
+      try {
+        call.options.onAnswer?.(message);
+      } catch (err) {
+        this.fail(call, err);
+        return;
+      }
       this.succeed(call, message);
       return;
     }
     const error = DerivApiError.fromReply(message);
-    if (error.isRateLimit && call.rateLimitRetries < this.options.rateLimitMaxRetries) {
+    if (error.isRateLimit && call.options.repeatable !== false && call.rateLimitRetries < this.options.rateLimitMaxRetries) {
       // Back off, then queue the call again behind the client-side limiter.
       const delay = this.options.rateLimitRetryBaseMs + backoffDelayMs(call.rateLimitRetries, this.options.rateLimitRetryBaseMs, this.options.rateLimitRetryCapMs, this.options.random);
       call.rateLimitRetries++;
@@ -329,4 +394,13 @@ export class DerivConnection {
     }
     this.fail(call, error);
   }
+}
+
+/** The call must not be repeated and may already have reached the server. */
+function isUnrepeatableInFlight<C extends string>(call: Call<C>): boolean {
+  return call.options.repeatable === false && call.state === 'sent';
+}
+
+function answerLost<C extends string>(call: Call<C>, why: string): DerivApiError {
+  return new DerivApiError('AnswerLost', why, Object.keys(call.payload)[0], call.reqId);
 }

@@ -82,6 +82,20 @@ const EXPLANATIONS: Readonly<Record<string, string>> = {
   StreamingNotAllowed: 'Deriv does not stream this symbol',
   Timeout: 'Deriv did not answer in time',
   ConnectionClosed: 'the Deriv venue was closed before the call completed',
+  // Trading (OTP REST endpoint and the authenticated socket).
+  Unauthorized: 'Deriv rejected the API token; check DERIV_API_TOKEN (a PAT with the trade scope) and DERIV_APP_ID',
+  ValidationError: 'Deriv rejected the request (check the account id and the app id)',
+  AccountNotFound: 'Deriv does not know this trading account id',
+  OtpRequestFailed: 'could not reach Deriv to obtain a trading socket URL (OTP)',
+  InvalidOtpResponse: 'Deriv answered the OTP request without a usable socket URL',
+  InvalidResponse: 'Deriv sent an answer the adapter cannot read',
+  AnswerLost: 'the request was sent but its answer never arrived, so Deriv may or may not have carried it out',
+  BuyOutcomeUnknown: 'the buy was sent but its answer was lost, and no matching contract is open on Deriv yet; it is kept unresolved in the intent journal and is not sent again',
+  InsufficientBalance: 'the Deriv account balance is too low for this stake',
+  PriceMoved: 'the price moved beyond the accepted maximum before Deriv filled the request',
+  InvalidContractProposal: 'the proposal id is unknown or has expired; ask for a new proposal',
+  ContractNotFound: 'Deriv does not know this contract for this account',
+  ContractIsSold: 'the contract is already closed',
 };
 
 /** An error reply of the Deriv API (or a client-side failure of a call), with Deriv's code. */

@@ -218,26 +218,29 @@ export class DerivVenue implements MarketVenue {
     await this.connection.close();
   }
 
-  private async request(payload: Record<string, unknown>, cls: DerivCallClass, connectionBound = false): Promise<DerivMessage | null> {
+  private async request(payload: Record<string, unknown>, cls: DerivCallClass, connectionBound = false, onAnswer?: (reply: DerivMessage) => void): Promise<DerivMessage | null> {
     if (this.closed) throw new DerivApiError('ConnectionClosed', '', Object.keys(payload)[0]);
-    return this.connection.call(payload, { cls, connectionBound });
+    return this.connection.call(payload, { cls, connectionBound, onAnswer });
   }
 
   private startSubscription(sub: SymbolSubscription): Promise<void> {
-    const inFlight = this.request({ ticks: sub.symbol, subscribe: 1 }, 'subscriptions').then((reply) => {
-      const id = reply?.subscription?.id;
+    // Handled in onAnswer, not in a .then: ticks right behind the answer must find the id registered
+    // and must not overtake the answer's own (older) tick.
+    const onAnswer = (reply: DerivMessage) => {
+      const id = reply.subscription?.id;
       if (this.subscriptions.get(sub.symbol) !== sub) {
         // Unsubscribed (or closed) while the call was in flight: stop the stream it just opened.
-        if (id && !this.closed) this.forget(id);
+        if (id && !this.closed) void this.forget(id);
         return;
       }
       if (id) {
         sub.subscriptionId = id;
         this.symbolBySubscriptionId.set(id, sub.symbol);
       }
-      const tick = reply?.tick as DerivTick | undefined;
+      const tick = reply.tick as DerivTick | undefined;
       if (tick) this.deliver(sub, tick);
-    });
+    };
+    const inFlight = this.request({ ticks: sub.symbol, subscribe: 1 }, 'subscriptions', false, onAnswer).then(() => undefined);
     sub.inFlight = inFlight;
     const clear = () => {
       if (sub.inFlight === inFlight) sub.inFlight = undefined;

@@ -17,6 +17,11 @@ export class StatusHub {
     this.listeners.push(listener);
   }
 
+  remove(listener: (status: VenueStatus) => void): void {
+    const index = this.listeners.indexOf(listener);
+    if (index >= 0) this.listeners.splice(index, 1);
+  }
+
   emit(status: VenueStatus): void {
     this.last = status;
     for (const listener of [...this.listeners]) {
