@@ -1,13 +1,16 @@
 import { Dec, decString } from './decimal';
 import type { OrderRole, OrderSide, OrderSpec, OrderType, TimeInForce } from './order-types';
 
+/** Where an account's orders execute: the simulated venue (paper) or Deriv. */
+export type AccountVenue = 'paper' | 'deriv';
+
 /**
  * Every change of an order or an account is one of these events, appended to the event log.
  * Orders, fills, positions and balances are a fold over the log (see TradingState), which is
  * how the execution service rebuilds itself after a crash.
  */
 export type TradingEvent =
-  | { type: 'account.opened'; accountId: string; at: number; currency: string; cash: Dec; ownerId: string; name: string }
+  | { type: 'account.opened'; accountId: string; at: number; currency: string; cash: Dec; ownerId: string; name: string; venue?: AccountVenue }
   | { type: 'order.created'; accountId: string; orderId: string; at: number; spec: OrderSpec }
   | { type: 'order.accepted'; accountId: string; orderId: string; at: number }
   | { type: 'order.rejected'; accountId: string; orderId: string; at: number; check: string; reason: string }

@@ -1,5 +1,5 @@
 import { Dec, ZERO } from './decimal';
-import type { TradingEvent } from './events';
+import type { AccountVenue, TradingEvent } from './events';
 import { applyFillToPosition, cashAfterFill, emptyPosition, type Position } from './ledger';
 import { assertTransition } from './order-state-machine';
 import { isOpen, type Order, type OrderStatus } from './order-types';
@@ -9,6 +9,7 @@ export interface Account {
   ownerId: string;
   name: string;
   currency: string;
+  venue: AccountVenue;
   initialCash: Dec;
   cash: Dec;
   openedAt: number;
@@ -88,6 +89,7 @@ export class TradingState {
           ownerId: event.ownerId,
           name: event.name,
           currency: event.currency,
+          venue: event.venue ?? 'paper',
           initialCash: event.cash,
           cash: event.cash,
           openedAt: event.at,

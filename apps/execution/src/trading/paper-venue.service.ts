@@ -44,8 +44,13 @@ export class PaperVenueService implements OnApplicationBootstrap, OnApplicationS
     if (this.sweep) clearInterval(this.sweep);
   }
 
+  /** Orders of Deriv accounts execute on Deriv (the Deriv bridge), not here. */
+  private isPaper(order: Order): boolean {
+    return this.engine.state.accounts.get(order.accountId)?.venue !== 'deriv';
+  }
+
   private scheduleArrival(order: Order): void {
-    if (order.role === 'algo-parent') return;
+    if (order.role === 'algo-parent' || !this.isPaper(order)) return;
     const arrive = () => {
       this.arrived.add(order.id);
       const price = this.engine.lastPrice(order.symbol);
@@ -60,7 +65,7 @@ export class PaperVenueService implements OnApplicationBootstrap, OnApplicationS
     if (orders.length === 0) return;
     const price = new Dec(String(tick.quote));
     for (const order of orders) {
-      if (order.role === 'algo-parent' || !this.arrived.has(order.id)) continue;
+      if (order.role === 'algo-parent' || !this.arrived.has(order.id) || !this.isPaper(order)) continue;
       if (order.type === 'trailing-stop' && order.triggeredAt === undefined) order.trailAnchor = nextTrailAnchor(order, price);
       this.evaluate(order.id, price, false);
     }

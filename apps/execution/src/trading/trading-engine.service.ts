@@ -141,12 +141,14 @@ export class TradingEngine implements OnModuleInit {
     return undefined;
   }
 
-  /** Must run on the sequencer. */
-  private async openAccount(owner: string): Promise<Account> {
+  /** Opens an account (the paper account by default). Must run on the sequencer. */
+  async openAccount(owner: string, options: { name?: string; venue?: 'paper' | 'deriv'; cash?: Dec; currency?: string } = {}): Promise<Account> {
     const id = randomUUID();
+    const cash = options.cash ?? this.config.startingCash;
+    const currency = options.currency ?? this.config.currency;
     await this.limits.ensureDefaults(id);
-    await this.commit([{ type: 'account.opened', accountId: id, at: Date.now(), currency: this.config.currency, cash: this.config.startingCash, ownerId: owner, name: 'Paper' }]);
-    this.logger.info({ accountId: id, owner }, `paper account opened with ${this.config.startingCash} ${this.config.currency}`);
+    await this.commit([{ type: 'account.opened', accountId: id, at: Date.now(), currency, cash, ownerId: owner, name: options.name ?? 'Paper', venue: options.venue ?? 'paper' }]);
+    this.logger.info({ accountId: id, owner, venue: options.venue ?? 'paper' }, `${options.name ?? 'Paper'} account opened with ${cash} ${currency}`);
     return this.state.accounts.get(id) as Account;
   }
 
