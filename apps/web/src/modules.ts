@@ -31,8 +31,8 @@ export const MODULES: readonly ModuleDef[] = [
   { id: 'intelligence', label: 'Intelligence', path: '/intelligence', mark: 'IN', enabled: false },
   { id: 'strategies', label: 'Strategies', path: '/strategies', mark: 'ST', enabled: false },
   { id: 'simulation', label: 'Simulation', path: '/simulation', mark: 'SI', enabled: false },
-  { id: 'portfolio', label: 'Portfolio', path: '/portfolio', mark: 'PF', enabled: false },
-  { id: 'execution', label: 'Execution', path: '/execution', mark: 'EX', enabled: false },
+  { id: 'portfolio', label: 'Portfolio', path: '/portfolio', mark: 'PF', enabled: true },
+  { id: 'execution', label: 'Execution', path: '/execution', mark: 'EX', enabled: true },
   { id: 'system', label: 'System', path: '/system', mark: 'SY', enabled: true },
 ];
 

@@ -14,6 +14,22 @@ describe('describeError', () => {
     expect(describeError(error).fieldErrors).toEqual({ reason: 'reason should not be empty; too long' });
   });
 
+  it('reads details that carry a plain message instead of rules (a refused order)', () => {
+    const error = {
+      status: 422,
+      data: {
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'Refused by max-order-quantity: Quantity 50 is above the limit of 10',
+        details: [
+          { field: 'check', message: 'max-order-quantity' },
+          { field: 'orderId', message: 'o-1' },
+        ],
+      },
+    };
+    expect(describeError(error)).toMatchObject({ status: 422, fieldErrors: { check: 'max-order-quantity', orderId: 'o-1' } });
+  });
+
   it('falls back to the HTTP status when the body is not the API error shape', () => {
     expect(describeError({ status: 502, data: '<html>' }).message).toBe('Request failed (HTTP 502)');
   });

@@ -14,6 +14,17 @@ function isApiErrorBody(data: unknown): data is ApiErrorBody {
   return typeof data === 'object' && data !== null && typeof (data as ApiErrorBody).message === 'string';
 }
 
+/**
+ * The words of one `details` entry: its rules' messages (the API's FieldError), or a plain
+ * `message` (some services describe a detail that way, e.g. the risk check of a refused order).
+ */
+function detailText(detail: unknown): string {
+  if (typeof detail !== 'object' || detail === null) return '';
+  const { rules, message } = detail as { rules?: unknown; message?: unknown };
+  if (rules && typeof rules === 'object') return Object.values(rules as Record<string, unknown>).map(String).join('; ');
+  return typeof message === 'string' ? message : '';
+}
+
 function isFetchError(error: unknown): error is FetchBaseQueryError {
   return typeof error === 'object' && error !== null && 'status' in error;
 }
@@ -28,7 +39,10 @@ export function describeError(error: FetchBaseQueryError | SerializedError | und
     const body = error.data;
     if (!isApiErrorBody(body)) return { status: error.status, message: `Request failed (HTTP ${error.status})`, fieldErrors: {} };
     const fieldErrors: Record<string, string> = {};
-    for (const d of body.details ?? []) fieldErrors[d.field] = Object.values(d.rules).join('; ');
+    for (const d of body.details ?? []) {
+      const text = detailText(d);
+      if (typeof d?.field === 'string' && text) fieldErrors[d.field] = text;
+    }
     // A backend service that is down answers 503 naming itself; say so plainly.
     const message = error.status === 503 && body.service ? `${body.service} is unavailable` : body.message;
     return { status: error.status, message, fieldErrors, requestId: body.requestId };

@@ -5,6 +5,27 @@ import { createRawBaseQuery, withReauth } from './reauthBaseQuery';
 export const baseApi = createApi({
   reducerPath: 'api',
   baseQuery: withReauth(createRawBaseQuery()),
-  tagTypes: ['Me', 'Health', 'Performance', 'Alerts', 'Halt', 'Status', 'Config', 'ConfigHistory', 'Logs', 'Maintenance'],
+  tagTypes: [
+    'Me',
+    'Health',
+    'Performance',
+    'Alerts',
+    'Halt',
+    'Status',
+    'Config',
+    'ConfigHistory',
+    'Logs',
+    'Maintenance',
+    // trading (execution and portfolio); TRADING_TAGS below
+    'Orders',
+    'Fills',
+    'Positions',
+    'Equity',
+    'RiskMetrics',
+    'RiskLimits',
+  ],
   endpoints: () => ({}),
 });
+
+/** What the `trading` live channel keeps current: refetched after the socket was away (events were missed). */
+export const TRADING_TAGS = ['Orders', 'Fills', 'Positions'] as const;

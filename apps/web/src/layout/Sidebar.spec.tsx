@@ -4,7 +4,7 @@ import { MODULES, enabledModules, type ModuleDef } from '../modules';
 import { Sidebar } from './Sidebar';
 
 describe('module navigation', () => {
-  it('lists the ten modules, of which only Dashboard and System are enabled today', () => {
+  it('lists the ten modules, of which Dashboard, Markets, Portfolio, Execution and System are enabled today', () => {
     expect(MODULES.map((m) => m.label)).toEqual([
       'Dashboard',
       'Data Workspace',
@@ -17,7 +17,7 @@ describe('module navigation', () => {
       'Execution',
       'System',
     ]);
-    expect(enabledModules().map((m) => m.id)).toEqual(['dashboard', 'markets', 'system']);
+    expect(enabledModules().map((m) => m.id)).toEqual(['dashboard', 'markets', 'portfolio', 'execution', 'system']);
   });
 
   it('shows only enabled modules in the sidebar', () => {
@@ -27,7 +27,7 @@ describe('module navigation', () => {
       </MemoryRouter>,
     );
     const links = screen.getAllByRole('link').map((a) => a.textContent);
-    expect(links).toEqual(['DBDashboard', 'MKMarkets', 'SYSystem']);
+    expect(links).toEqual(['DBDashboard', 'MKMarkets', 'PFPortfolio', 'EXExecution', 'SYSystem']);
     expect(screen.queryByText('Strategies')).toBeNull();
   });
 

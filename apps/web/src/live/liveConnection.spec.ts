@@ -1,4 +1,4 @@
-import type { WsServerFrame } from '@meridian/contracts';
+import { WS_CHANNELS, type WsServerFrame } from '@meridian/contracts';
 import type { LiveStatus } from '../app/uiSlice';
 import { LiveChannels } from './liveChannels';
 import { AUTH_REJECTED_CLOSE, LiveConnection, liveUrlFor, type SocketLike } from './liveConnection';
@@ -61,7 +61,8 @@ describe('LiveConnection', () => {
     t.last().open();
 
     expect(t.last().url).toBe('ws://test/api/ws?access_token=jwt-1');
-    expect(t.last().sent).toEqual([{ type: 'subscribe', channels: ['health', 'metrics', 'alerts', 'system'] }]);
+    expect(t.last().sent).toEqual([{ type: 'subscribe', channels: [...WS_CHANNELS] }]);
+    expect(WS_CHANNELS).toContain('trading'); // orders, fills and positions of the user's accounts
     expect(t.statuses).toEqual(['connecting', 'live']);
   });
 

@@ -3,7 +3,8 @@ import { loggedOut, tokensReceived } from '../session/sessionSlice';
 import { sessionAs, tokenPair } from '../../test/render';
 import { LiveChannels } from './liveChannels';
 import type { LiveConnection } from './liveConnection';
-import { startLiveSync } from './liveSync';
+import { baseApi, TRADING_TAGS } from '../api/baseApi';
+import { resyncOnReconnect, startLiveSync } from './liveSync';
 
 describe('startLiveSync', () => {
   it('connects with the stored token, reconnects after a refresh and closes on logout', () => {
@@ -32,5 +33,26 @@ describe('startLiveSync', () => {
 
     stop();
     expect(markets.dispose).toHaveBeenCalled();
+  });
+});
+
+describe('resyncOnReconnect', () => {
+  it('re-reads orders, fills and positions once the socket is back after a drop, not on the first connect', () => {
+    const dispatch = jest.fn();
+    const onStatus = resyncOnReconnect(dispatch);
+    onStatus('connecting');
+    onStatus('live');
+    expect(dispatch).not.toHaveBeenCalled();
+
+    onStatus('reconnecting');
+    onStatus('reconnecting');
+    onStatus('live');
+    expect(dispatch).toHaveBeenCalledTimes(1);
+    expect(dispatch).toHaveBeenCalledWith(baseApi.util.invalidateTags([...TRADING_TAGS]));
+
+    onStatus('offline'); // logout
+    onStatus('connecting');
+    onStatus('live');
+    expect(dispatch).toHaveBeenCalledTimes(1);
   });
 });

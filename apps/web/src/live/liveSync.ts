@@ -1,9 +1,31 @@
+import { baseApi, TRADING_TAGS } from '../api/baseApi';
 import type { AppStore } from '../app/store';
-import { liveStatusChanged } from '../app/uiSlice';
+import { liveStatusChanged, type LiveStatus } from '../app/uiSlice';
 import { authApi } from '../session/authApi';
 import { LiveConnection, liveUrlFor } from './liveConnection';
 import { MarketConnection, marketStreamUrlFor } from './marketConnection';
 import type { LiveChannels } from './liveChannels';
+
+/**
+ * Events sent while the socket was away are lost for good. Once it is live again after having
+ * been live before, re-read what the `trading` channel keeps current (orders, fills, positions).
+ */
+export function resyncOnReconnect(dispatch: AppStore['dispatch']): (status: LiveStatus) => void {
+  let wasLive = false;
+  let missed = false;
+  return (status) => {
+    if (status === 'live') {
+      if (missed) dispatch(baseApi.util.invalidateTags([...TRADING_TAGS]));
+      wasLive = true;
+      missed = false;
+    } else if (status === 'offline') {
+      wasLive = false; // logged out: the cache is dropped anyway
+      missed = false;
+    } else if (wasLive) {
+      missed = true;
+    }
+  };
+}
 
 /**
  * Keeps one live connection in step with the session: opens it on login, reopens it with the
@@ -21,12 +43,16 @@ export function startLiveSync(
   const recheckSession = () => {
     void store.dispatch(authApi.endpoints.me.initiate(undefined, { subscribe: false, forceRefetch: true }));
   };
+  const resync = resyncOnReconnect(store.dispatch);
   const live =
     connection ??
     new LiveConnection({
       channels,
       urlFor: (token) => liveUrlFor(token),
-      onStatus: (status) => store.dispatch(liveStatusChanged(status)),
+      onStatus: (status) => {
+        store.dispatch(liveStatusChanged(status));
+        resync(status);
+      },
       onAuthRejected: recheckSession,
     });
   const markets =

@@ -1,4 +1,5 @@
 // Number and time formatting for dense tables: fixed precision, no locale surprises.
+import { decimalsOf } from './decimal';
 
 const DASH = '—';
 
@@ -54,4 +55,36 @@ export function formatDateTime(iso: string | null | undefined): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return DASH;
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${formatTime(iso)}`;
+}
+
+/**
+ * A decimal string of the API (or a number), grouped. Shows the decimals it was written with (at
+ * most 8) unless `digits` says how many.
+ */
+export function formatDecimal(value: string | number | null | undefined, digits?: number): string {
+  if (value == null || value === '') return DASH;
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) return typeof value === 'string' ? value : DASH;
+  const shown = digits ?? (typeof value === 'number' ? 2 : Math.min(8, decimalsOf(value)));
+  return formatNumber(n, shown);
+}
+
+/** An amount with its sign always shown: "+12.50", "-3.00". */
+export function formatSigned(n: number | null | undefined, digits = 2): string {
+  if (n == null || Number.isNaN(n)) return DASH;
+  const text = formatNumber(Math.abs(n), digits);
+  if (Number(text.replace(/,/g, '')) === 0) return text;
+  return `${n > 0 ? '+' : '-'}${text}`;
+}
+
+/** A fraction as a percentage: 0.0234 → "2.34 %". */
+export function formatFraction(n: number | null | undefined, digits = 2): string {
+  if (n == null || Number.isNaN(n)) return DASH;
+  return `${(n * 100).toFixed(digits)} %`;
+}
+
+/** CSS class of a profit or loss: green above zero, red below. */
+export function pnlClass(n: number | null | undefined): string {
+  if (n == null || Number.isNaN(n) || Math.abs(n) < 1e-12) return '';
+  return n > 0 ? 'text-ok' : 'text-bad';
 }

@@ -7,18 +7,40 @@ import { ReasonDialog } from '../../ui/ReasonDialog';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { useEmergencyStopMutation, useGetHaltQuery, useResumeMutation } from './dashboardApi';
 
-/** What each service did about the stop or resume, one line per service. */
+/** Orders and algorithms cancelled by all services together, and the services that did not confirm. */
+export function stopTotals(report: EmergencyStopReport): { orders: number; algorithms: number; failed: string[] } {
+  return {
+    orders: report.actions.reduce((n, a) => n + a.cancelledOrders, 0),
+    algorithms: report.actions.reduce((n, a) => n + a.cancelledAlgorithms, 0),
+    failed: report.actions.filter((a) => !a.ok).map((a) => a.service),
+  };
+}
+
+const plural = (n: number, word: string) => `${formatNumber(n)} ${word}${n === 1 ? '' : 's'}`;
+
+/** What each service did about the stop or resume: the totals, then one line per service. */
 export function StopReport({ report, onDismiss }: { report: EmergencyStopReport; onDismiss: () => void }) {
+  const totals = stopTotals(report);
   return (
     <div className="stop-report" data-testid="stop-report">
       <div className="stop-report-head">
         <span className="muted">
           {report.halt.halted ? 'Halted' : 'Resumed'} in <span className="mono">{report.durationMs} ms</span>
         </span>
+        {report.halt.halted ? (
+          <strong className="stop-totals" data-testid="stop-totals">
+            Cancelled {plural(totals.orders, 'order')} and {plural(totals.algorithms, 'algorithm')}
+          </strong>
+        ) : null}
         <button type="button" className="btn btn-small" onClick={onDismiss}>
           Dismiss
         </button>
       </div>
+      {totals.failed.length ? (
+        <div className="text-bad small" data-testid="stop-failed">
+          Not confirmed by {totals.failed.join(', ')}: check {totals.failed.length === 1 ? 'that service' : 'those services'} before trusting the totals.
+        </div>
+      ) : null}
       <ul className="stop-actions">
         {report.actions.map((a) => (
           <li key={a.service} title={a.detail}>
@@ -88,7 +110,7 @@ export function EmergencyControls() {
           title={dialog === 'stop' ? 'Emergency stop' : 'Resume trading'}
           description={
             dialog === 'stop'
-              ? 'Halts trading on every service and cancels open orders and running algorithms.'
+              ? 'Halts trading on every service and cancels open orders and running algorithms. The result shows how many each service cancelled.'
               : 'Lifts the halt; services accept orders again.'
           }
           confirmLabel={dialog === 'stop' ? 'Halt trading' : 'Resume'}

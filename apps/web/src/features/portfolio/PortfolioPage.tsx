@@ -1,0 +1,92 @@
+import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
+import { modulePath } from '../../modules';
+import { Panel } from '../../ui/Panel';
+import { QueryView } from '../../ui/QueryView';
+import { useGetMarketInstrumentsQuery } from '../markets/marketsApi';
+import { AccountSummary } from './AccountSummary';
+import { EquityChart } from './EquityChart';
+import { PositionsTable } from './PositionsTable';
+import { useGetEquityQuery } from './portfolioApi';
+import { RebalancePanel } from './RebalancePanel';
+import { RiskLimitsEditor } from './RiskLimitsEditor';
+import { RiskMetricsPanel } from './RiskMetricsPanel';
+import { useLivePortfolio } from './useLivePortfolio';
+import './portfolio.css';
+
+const TABS = [
+  { path: 'overview', label: 'Overview' },
+  { path: 'risk', label: 'Risk metrics' },
+  { path: 'limits', label: 'Risk limits' },
+  { path: 'rebalance', label: 'Rebalance' },
+] as const;
+
+/** Tab links and the redirect are absolute: relative ones would resolve against the splat (see modulePath). */
+const BASE = modulePath('portfolio');
+
+/** Samples of the equity curve to draw, and how often it is re-read (the server samples it periodically). */
+const EQUITY_ARGS = { limit: 2000 } as const;
+const EQUITY_POLL_MS = 60_000;
+
+function OverviewView() {
+  const portfolio = useLivePortfolio();
+  const equity = useGetEquityQuery(EQUITY_ARGS, { pollingInterval: EQUITY_POLL_MS });
+  return (
+    <div className="stack">
+      <Panel title="Account">
+        <QueryView query={portfolio} loadingText="Loading account…">
+          {(p) => <AccountSummary portfolio={p} />}
+        </QueryView>
+      </Panel>
+      <Panel title="Positions">
+        <QueryView query={portfolio} loadingText="Loading positions…">
+          {(p) => <PositionsTable portfolio={p} />}
+        </QueryView>
+      </Panel>
+      <Panel title="Equity curve">
+        <QueryView query={equity} isEmpty={(points) => points.length < 2} emptyText="Not enough equity samples yet" loadingText="Loading equity curve…">
+          {(points) => <EquityChart points={points} baseline={portfolio.data ? Number(portfolio.data.account.initialCash) : undefined} />}
+        </QueryView>
+      </Panel>
+    </div>
+  );
+}
+
+function RiskView() {
+  const instruments = useGetMarketInstrumentsQuery();
+  return (
+    <Panel title="Risk metrics">
+      <RiskMetricsPanel instruments={instruments.data} />
+    </Panel>
+  );
+}
+
+function LimitsView() {
+  const instruments = useGetMarketInstrumentsQuery();
+  return <RiskLimitsEditor instruments={instruments.data} />;
+}
+
+function RebalanceView() {
+  const instruments = useGetMarketInstrumentsQuery();
+  return <RebalancePanel instruments={instruments.data} />;
+}
+
+export function PortfolioPage() {
+  return (
+    <div className="portfolio-page">
+      <nav className="tabs" aria-label="Portfolio sections">
+        {TABS.map((t) => (
+          <NavLink key={t.path} to={`${BASE}/${t.path}`} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
+            {t.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Routes>
+        <Route path="overview" element={<OverviewView />} />
+        <Route path="risk" element={<RiskView />} />
+        <Route path="limits" element={<LimitsView />} />
+        <Route path="rebalance" element={<RebalanceView />} />
+        <Route path="*" element={<Navigate to={`${BASE}/overview`} replace />} />
+      </Routes>
+    </div>
+  );
+}
