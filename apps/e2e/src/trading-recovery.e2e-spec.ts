@@ -15,7 +15,7 @@ const EXECUTION_MAIN = join(ROOT, 'dist/apps/execution/src/main.js');
  * it rebuilds from the event log must equal what the log says and what clients were told.
  */
 describe('execution recovers exactly from its event log after kill -9', () => {
-  const platform = new TestPlatform({ VENUE_SPEED: '20', VENUE_SEED: '5', PAPER_LATENCY_MS: '0', PAPER_FEE_BPS: '10', PAPER_FEE_FIXED: '0.25' });
+  const platform = new TestPlatform({ VENUE_SPEED: '20', VENUE_SEED: '5', HISTORY_BACKFILL: 'off', PAPER_LATENCY_MS: '0', PAPER_FEE_BPS: '10', PAPER_FEE_FIXED: '0.25' });
   let token: string;
   let child: ChildProcess | null = null;
   const schema = () => `e2e_${platform.id}_execution`;

@@ -9,6 +9,8 @@ export type TimeInForceName = (typeof TIME_IN_FORCE_NAMES)[number];
 export const ORDER_STATUS_NAMES = ['new', 'accepted', 'partially_filled', 'filled', 'cancelled', 'rejected', 'expired'] as const;
 export type OrderStatusName = (typeof ORDER_STATUS_NAMES)[number];
 export const ALGO_KINDS = ['twap', 'vwap', 'iceberg'] as const;
+export const ORDER_ROLES = ['single', 'bracket-entry', 'take-profit', 'stop-loss', 'oco', 'algo-parent', 'algo-child'] as const;
+export type OrderRoleName = (typeof ORDER_ROLES)[number];
 export type AlgoKind = (typeof ALGO_KINDS)[number];
 
 export const TRADING_PATTERNS = {
@@ -65,7 +67,7 @@ export interface OrderView {
   expireAt: string | null;
   reduceOnly: boolean;
   postOnly: boolean;
-  role: 'single' | 'bracket-entry' | 'take-profit' | 'stop-loss' | 'oco' | 'algo-parent' | 'algo-child';
+  role: OrderRoleName;
   parentId: string | null;
   linkedOrderId: string | null;
   tag: string | null;
@@ -122,6 +124,10 @@ export interface AccountView {
   unrealisedPnl: string;
   feesPaid: string;
   openOrders: number;
+}
+
+export interface AccountsResponse {
+  accounts: (AccountView & { venue: 'paper' | 'deriv' })[];
 }
 
 export interface PositionView {

@@ -52,8 +52,8 @@ interface Subscriber {
 
 /** Ticks generated per history checkpoint (about one or two hours of feed time). */
 const CHECKPOINT_TICKS = 3_600;
-/** Ticks generated per advanceTo call while walking a history path (bounds memory). */
-const HISTORY_CHUNK_TICKS = 20_000;
+/** Ticks generated per advanceTo call while walking a history path: bounds memory, and how long the event loop waits for the orders and probes queued behind it. */
+const HISTORY_CHUNK_TICKS = 5_000;
 /** Ticks one live feed may return per timer round (a long pause catches up over several rounds). */
 const LIVE_MAX_TICKS_PER_ROUND = 50_000;
 

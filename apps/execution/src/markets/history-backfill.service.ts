@@ -2,9 +2,12 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { DataSource } from 'typeorm';
 import { resampleCandles, TIMEFRAME_MS, type Candle, type MarketVenue, type Timeframe } from '@meridian/market-data';
 import type { Logger } from '@meridian/observability';
-import { LOGGER } from '@meridian/service-kit';
+import { z } from 'zod';
+import { LOGGER, parseEnv, SERVICE_RUNTIME, type ServiceRuntime } from '@meridian/service-kit';
 import { MarketFeedService } from './market-feed.service';
 import { MARKET_VENUE } from './venue.provider';
+
+const backfillEnv = z.object({ HISTORY_BACKFILL: z.enum(['on', 'off']).default('on') });
 
 /** How much history a fresh platform fetches per live symbol (1d is resampled from 1h). */
 const DEPTH: [Timeframe, number][] = [['1m', 500], ['5m', 500], ['15m', 400], ['1h', 240]];
@@ -24,9 +27,14 @@ export class HistoryBackfillService implements OnApplicationBootstrap, OnApplica
     @Inject(LOGGER) private readonly logger: Logger,
     private readonly dataSource: DataSource,
     private readonly feed: MarketFeedService,
+    @Inject(SERVICE_RUNTIME) private readonly runtime: ServiceRuntime,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (parseEnv(backfillEnv, this.runtime.env).HISTORY_BACKFILL === 'off') {
+      this.logger.info('history backfill: off (HISTORY_BACKFILL=off); charts start with the live candles only');
+      return;
+    }
     this.running = this.run().catch((err) => this.logger.warn({ err }, 'history backfill stopped'));
   }
 

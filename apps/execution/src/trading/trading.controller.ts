@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { TRADING_PATTERNS, type OrderView, type Page, type RequestContext } from '@meridian/contracts';
+import { TRADING_PATTERNS, type AccountsResponse, type OrderView, type Page, type RequestContext } from '@meridian/contracts';
 import {
   AccountQueryDto,
   AmendOrderDto,
@@ -51,6 +51,7 @@ export class TradingController {
           (!q.symbol || o.symbol === q.symbol) &&
           (!q.side || o.side === q.side) &&
           (!q.parentId || o.parentId === q.parentId) &&
+          (!q.role || o.role === q.role) &&
           (status !== 'open' || isOpen(o)),
       );
       orders.sort((a, b) => b.createdAt - a.createdAt || b.version - a.version);
@@ -79,6 +80,13 @@ export class TradingController {
   @MessagePattern(TRADING_PATTERNS.fills)
   fills(@Payload('data') q: FillsQueryDto, @Payload('ctx') ctx: RequestContext) {
     return this.portfolio.fills(ctx, q);
+  }
+
+  @MessagePattern(TRADING_PATTERNS.accounts)
+  accounts(@Payload('ctx') ctx: RequestContext): AccountsResponse {
+    const owner = ctx.principal?.userId;
+    const mine = [...this.engine.state.accounts.values()].filter((a) => a.ownerId === owner || ctx.principal?.role === 'admin');
+    return { accounts: mine.map((a) => ({ ...this.portfolio.accountView(a), venue: a.venue })) };
   }
 
   @MessagePattern(TRADING_PATTERNS.positions)

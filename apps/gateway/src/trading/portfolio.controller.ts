@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { TRADING_PATTERNS, type EquityPoint, type PositionsResponse, type RebalanceResponse, type RiskLimitsResponse, type RiskMetricsResponse } from '@meridian/contracts';
+import { TRADING_PATTERNS, type AccountsResponse, type EquityPoint, type PositionsResponse, type RebalanceResponse, type RiskLimitsResponse, type RiskMetricsResponse } from '@meridian/contracts';
 import { AccountQueryDto, EquityQueryDto, RebalanceDto, RiskMetricsQueryDto, SetRiskLimitsDto } from '@meridian/contracts/dto';
 import { RequireRole } from '../auth/access.decorators';
 import { ServiceClients } from '../services/service-clients';
@@ -12,6 +12,12 @@ import { ServiceClients } from '../services/service-clients';
 @Controller('portfolio')
 export class PortfolioController {
   constructor(private readonly services: ServiceClients) {}
+
+  @Get('accounts')
+  @ApiOperation({ summary: 'Your accounts (the paper account, and a Deriv account where configured) with cash, equity and P&L' })
+  accounts() {
+    return this.services.send<AccountsResponse>('execution', TRADING_PATTERNS.accounts);
+  }
 
   @Get('positions')
   @ApiOperation({ summary: 'Your account (cash, equity, P&L) and positions marked to live prices' })

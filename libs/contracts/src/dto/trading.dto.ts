@@ -21,7 +21,7 @@ import {
   registerDecorator,
   type ValidationOptions,
 } from 'class-validator';
-import { ALGO_KINDS, ORDER_SIDES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, TIME_IN_FORCE_NAMES, type AlgoKind, type OrderSideName, type OrderStatusName, type OrderTypeName, type TimeInForceName } from '../trading';
+import { ALGO_KINDS, ORDER_ROLES, ORDER_SIDES, ORDER_STATUS_NAMES, ORDER_TYPE_NAMES, TIME_IN_FORCE_NAMES, type AlgoKind, type OrderRoleName, type OrderSideName, type OrderStatusName, type OrderTypeName, type TimeInForceName } from '../trading';
 import { SYMBOL_PATTERN } from './markets.dto';
 
 const DECIMAL = /^(\d{1,20})(\.\d{1,18})?$/;
@@ -107,6 +107,7 @@ export class OrderStatusQueryDto {
   @ApiPropertyOptional({ enum: [...ORDER_STATUS_NAMES, 'open', 'all'], default: 'open' }) @IsOptional() @IsIn([...ORDER_STATUS_NAMES, 'open', 'all']) status?: OrderStatusName | 'open' | 'all';
   @ApiPropertyOptional({ enum: ORDER_SIDES }) @IsOptional() @IsIn(ORDER_SIDES) side?: OrderSideName;
   @ApiPropertyOptional({ description: 'Orders of one parent algorithm.' }) @IsOptional() @IsString() @MaxLength(64) parentId?: string;
+  @ApiPropertyOptional({ enum: ORDER_ROLES, description: 'e.g. algo-parent for the algorithms.' }) @IsOptional() @IsIn(ORDER_ROLES) role?: OrderRoleName;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) accountId?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
