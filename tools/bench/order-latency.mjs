@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Benchmark: order create to acknowledgement (docs/BENCHMARKS.md, "Order acknowledgement").
 //
-//   node tools/bench/order-latency.mjs [--rate=500] [--duration=20] [--warmup=5] [--skip-build]
+//   node tools/bench/order-latency.mjs [--rate=500] [--duration=20] [--warmup=5] [--skip-build] [--profile]
+//   (--profile writes .cpuprofile files of the gateway and execution into tools/bench/.work-orders)
 //
 // Builds the services, starts all four against the external PostgreSQL (schemas bench_orders_<service>)
 // and Redis (a namespace of its own), opens the admin's paper account, raises its limits so the run
@@ -30,7 +31,7 @@ const { Redis } = require('ioredis');
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => Number(argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
-const OPTS = { rate: opt('rate', 500), duration: opt('duration', 20), warmup: opt('warmup', 5), skipBuild: argv.includes('--skip-build') };
+const OPTS = { rate: opt('rate', 500), duration: opt('duration', 20), warmup: opt('warmup', 5), skipBuild: argv.includes('--skip-build'), profile: argv.includes('--profile') };
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NAMESPACE = `bench-orders-${randomBytes(3).toString('hex')}`;
@@ -50,7 +51,7 @@ async function startPlatform() {
   const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()])));
   const adminPassword = randomBytes(18).toString('base64url');
   const children = SERVICES.map((service) =>
-    procs.start(service, [join(root, 'dist/apps', service, 'src/main.js')], {
+    procs.start(service, [...(OPTS.profile && service !== 'intelligence' && service !== 'simulation' ? ['--cpu-prof', `--cpu-prof-dir=${workDir}`] : []), join(root, 'dist/apps', service, 'src/main.js')], {
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(ports[service]),
@@ -61,6 +62,8 @@ async function startPlatform() {
       REDIS_NAMESPACE: NAMESPACE,
       LOG_LEVEL: 'warn',
       LOG_CONSOLE: 'false',
+      // The order path is measured, not the start-up history generation competing with it.
+      HISTORY_BACKFILL: 'off',
       ADMIN_EMAIL: 'bench-admin@meridian.local',
       ADMIN_PASSWORD: adminPassword,
       ACCESS_TOKEN_TTL_SEC: '3600',

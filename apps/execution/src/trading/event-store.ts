@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
 import { deserializeEvent, serializeEvent, type StoredEvent, type TradingEvent } from '@meridian/trading';
 
@@ -7,29 +7,41 @@ export interface LoggedEvent {
   event: TradingEvent;
 }
 
-const COLUMNS = 9;
+const COLUMNS = 10;
+/** Rows per INSERT statement (PostgreSQL takes at most 65 535 parameters per statement). */
+const ROWS_PER_STATEMENT = 5_000;
 
 /**
- * The append-only trading event log. A batch of events is one INSERT statement, so it is
- * committed whole or not at all, in one round trip; nothing is acknowledged before it returns.
+ * The append-only trading event log. The engine numbers events itself (it is the only writer),
+ * so a batch of events from many orders is written in one statement (one transaction when larger),
+ * committed whole or not at all.
  */
 @Injectable()
 export class TradingEventStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  async append(events: readonly TradingEvent[], symbolOf: (event: TradingEvent) => string | null): Promise<LoggedEvent[]> {
-    if (events.length === 0) return [];
+  async write(batch: readonly LoggedEvent[], symbolOf: (logged: LoggedEvent) => string | null): Promise<void> {
+    if (batch.length === 0) return;
+    if (batch.length <= ROWS_PER_STATEMENT) return this.insert(this.dataSource.manager, batch, symbolOf);
+    await this.dataSource.transaction(async (manager) => {
+      for (let i = 0; i < batch.length; i += ROWS_PER_STATEMENT) await this.insert(manager, batch.slice(i, i + ROWS_PER_STATEMENT), symbolOf);
+    });
+  }
+
+  private async insert(manager: EntityManager, batch: readonly LoggedEvent[], symbolOf: (logged: LoggedEvent) => string | null): Promise<void> {
     const params: unknown[] = [];
     const rows: string[] = [];
-    events.forEach((event, i) => {
+    batch.forEach((logged, i) => {
+      const { event } = logged;
       const stored = serializeEvent(event);
       const b = i * COLUMNS;
-      rows.push(`($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}::numeric, $${b + 6}::numeric, $${b + 7}::numeric, $${b + 8}::jsonb, $${b + 9})`);
+      rows.push(`($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::numeric, $${b + 7}::numeric, $${b + 8}::numeric, $${b + 9}::jsonb, $${b + 10})`);
       const isFill = event.type === 'order.filled';
       params.push(
+        logged.sequence,
         event.accountId,
         'orderId' in event ? event.orderId : null,
-        symbolOf(event),
+        symbolOf(logged),
         event.type,
         isFill ? (stored.quantity as string) : null,
         isFill ? (stored.price as string) : null,
@@ -38,9 +50,7 @@ export class TradingEventStore {
         new Date(event.at),
       );
     });
-    const sql = `INSERT INTO trading_events (account_id, order_id, symbol, type, quantity, price, fee, payload, at) VALUES ${rows.join(', ')} RETURNING sequence`;
-    const inserted = (await this.dataSource.query(sql, params)) as { sequence: string }[];
-    return inserted.map((row, i) => ({ sequence: Number(row.sequence), event: events[i] }));
+    await manager.query(`INSERT INTO trading_events (sequence, account_id, order_id, symbol, type, quantity, price, fee, payload, at) VALUES ${rows.join(', ')}`, params);
   }
 
   /** The whole log in order, in pages (a restart replays it into memory). */
@@ -52,5 +62,70 @@ export class TradingEventStore {
       if (rows.length < pageSize) return;
       after = Number(rows[rows.length - 1].sequence);
     }
+  }
+}
+
+/**
+ * Group commit: events decided while a write is in flight wait for the next write, which takes
+ * all of them at once, so the log keeps up with hundreds of orders a second on one connection.
+ * A failed write fails its batch and everything after it until the owner has rebuilt its state.
+ */
+export class GroupCommit {
+  private pending: LoggedEvent[] = [];
+  private waiting: { promise: Promise<void>; resolve: () => void; reject: (err: Error) => void } | null = null;
+  private flushing = false;
+  failure: Error | null = null;
+
+  constructor(
+    private readonly write: (batch: LoggedEvent[]) => Promise<void>,
+    private readonly onFailure: (err: Error) => void,
+  ) {}
+
+  /** Resolves once these events (and all before them) are in the database. */
+  append(events: LoggedEvent[]): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure);
+    this.pending.push(...events);
+    if (!this.waiting) {
+      let resolve!: () => void;
+      let reject!: (err: Error) => void;
+      const promise = new Promise<void>((res, rej) => {
+        resolve = res;
+        reject = rej;
+      });
+      promise.catch(() => undefined); // a failure is reported to every waiter, not as an unhandled rejection
+      this.waiting = { promise, resolve, reject };
+    }
+    const promise = this.waiting.promise;
+    if (!this.flushing) void this.flush();
+    return promise;
+  }
+
+  /** After the owner rebuilt its state from the log: accept writes again. */
+  reset(): void {
+    this.failure = null;
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    while (this.pending.length > 0) {
+      const batch = this.pending;
+      const waiting = this.waiting as NonNullable<GroupCommit['waiting']>;
+      this.pending = [];
+      this.waiting = null;
+      try {
+        await this.write(batch);
+        waiting.resolve();
+      } catch (err) {
+        this.failure = err as Error;
+        waiting.reject(this.failure);
+        // Events decided after this batch stood on it: they fail with it.
+        const later = this.waiting as GroupCommit['waiting'];
+        later?.reject(this.failure);
+        this.pending = [];
+        this.waiting = null;
+        this.onFailure(this.failure);
+      }
+    }
+    this.flushing = false;
   }
 }

@@ -24,7 +24,7 @@ import {
   type TradingEvent,
 } from '@meridian/trading';
 import { MarketFeedService } from '../markets/market-feed.service';
-import { TradingEventStore } from './event-store';
+import { GroupCommit, TradingEventStore, type LoggedEvent } from './event-store';
 import { RiskLimitsService } from './risk-limits.service';
 import { TRADING_CONFIG, type TradingConfig } from './trading-config';
 import { TradingPublisher } from './trading-publisher';
@@ -54,6 +54,12 @@ export class TradingEngine implements OnModuleInit {
   private readonly sequencer = new Sequencer();
   private readonly listeners: OrderListener[] = [];
   private readonly dayStartEquity = new Map<string, { day: number; equity: Dec }>();
+  private readonly journal: GroupCommit;
+  private nextSequence = 0;
+  /** The durability of the events the current sequencer work committed. */
+  private barrier: Promise<void> | null = null;
+  private lastBatch: Promise<void> | null = null;
+  private rebuilding = false;
   recoveredAt: number | null = null;
   /** Order create to acknowledgement inside execution (the benchmark of docs/BENCHMARKS.md reads it). */
   private readonly ackSeconds: Summary<'outcome'>;
@@ -77,17 +83,22 @@ export class TradingEngine implements OnModuleInit {
       ageBuckets: 5,
       registers: [metrics.registry],
     });
+    this.journal = new GroupCommit(
+      (batch) => this.store.write(batch, (logged) => this.symbolOf(logged)),
+      (err) => {
+        this.logger.error({ err }, 'a write to the trading event log failed; its orders were not acknowledged');
+        this.scheduleRebuild();
+      },
+    );
   }
 
   async onModuleInit(): Promise<void> {
     const started = performance.now();
-    const events = [];
-    for await (const e of this.store.readAll()) events.push(e);
-    this.state = TradingState.rebuild(events);
+    await this.rebuild();
     await this.limits.load();
     this.recoveredAt = Date.now();
     this.logger.info(
-      { events: events.length, orders: this.state.orders.size, open: this.state.openOrders().length, fills: this.state.fillCount, ms: Math.round(performance.now() - started) },
+      { events: this.state.lastSequence, orders: this.state.orders.size, open: this.state.openOrders().length, fills: this.state.fillCount, ms: Math.round(performance.now() - started) },
       'trading state rebuilt from the event log',
     );
   }
@@ -96,9 +107,24 @@ export class TradingEngine implements OnModuleInit {
     this.listeners.push(listener);
   }
 
-  /** Runs work on the trading sequencer (for collaborators that decide on the state: matching, algorithms). */
-  serial<T>(work: () => Promise<T>): Promise<T> {
-    return this.sequencer.run(work);
+  /**
+   * Runs work on the trading sequencer (decisions see the state the previous one left) and
+   * resolves once the events it committed are in the database: nothing is answered before that.
+   */
+  async serial<T>(work: () => Promise<T> | T): Promise<T> {
+    let barrier: Promise<void> | null = null;
+    const value = await this.sequencer.run(async () => {
+      this.barrier = null;
+      const result = await work();
+      barrier = this.barrier;
+      return result;
+    });
+    if (barrier) await (barrier as Promise<void>).catch((err: Error) => this.notDurable(err));
+    return value;
+  }
+
+  private notDurable(err: Error): never {
+    throw new ServiceUnavailableException(`The trading database did not take the change (${err.message}); nothing was acknowledged, retry shortly`);
   }
 
   get queueDepth(): number {
@@ -122,7 +148,7 @@ export class TradingEngine implements OnModuleInit {
     }
     const existing = this.defaultAccount(owner);
     if (existing) return existing;
-    return this.sequencer.run(async () => this.defaultAccount(owner) ?? this.openAccount(owner));
+    return this.serial(async () => this.defaultAccount(owner) ?? this.openAccount(owner));
   }
 
   /** Read-only variant: undefined when the caller has no account yet (nothing to show). */
@@ -147,7 +173,7 @@ export class TradingEngine implements OnModuleInit {
     const cash = options.cash ?? this.config.startingCash;
     const currency = options.currency ?? this.config.currency;
     await this.limits.ensureDefaults(id);
-    await this.commit([{ type: 'account.opened', accountId: id, at: Date.now(), currency, cash, ownerId: owner, name: options.name ?? 'Paper', venue: options.venue ?? 'paper' }]);
+    this.commit([{ type: 'account.opened', accountId: id, at: Date.now(), currency, cash, ownerId: owner, name: options.name ?? 'Paper', venue: options.venue ?? 'paper' }]);
     this.logger.info({ accountId: id, owner, venue: options.venue ?? 'paper' }, `${options.name ?? 'Paper'} account opened with ${cash} ${currency}`);
     return this.state.accounts.get(id) as Account;
   }
@@ -157,9 +183,13 @@ export class TradingEngine implements OnModuleInit {
   async createOrder(dto: CreateOrderDto, ctx: RequestContext): Promise<CreateOrderResult> {
     const started = performance.now();
     const account = await this.resolveAccount(ctx, dto.accountId);
-    const result = await this.sequencer.run(async () => {
+    const result = await this.serial(async () => {
       const existing = this.state.orderByClientId(account.id, dto.clientOrderId);
-      if (existing) return { order: existing, related: this.related(existing), duplicate: true };
+      if (existing) {
+        // Answer a repeat only once the original is in the database too.
+        this.barrier = this.lastBatch;
+        return { order: existing, related: this.related(existing), duplicate: true };
+      }
       const specs = buildSpecs(dto, account.id);
       return this.placeOrders(specs, { skipSizeLimits: specs[0].role === 'algo-parent' });
     });
@@ -204,7 +234,7 @@ export class TradingEngine implements OnModuleInit {
           : { type: 'order.accepted', accountId: spec.accountId, orderId: ids[i], at: now },
       );
     });
-    await this.commit(events);
+    this.commit(events);
     const orders = ids.map((id) => this.state.orders.get(id) as Order);
     if (refusal) this.logger.info({ clientOrderId: specs[0].clientOrderId, check: refusal.check }, `order refused: ${refusal.reason}`);
     return { order: orders[0], related: orders.slice(1), duplicate: false };
@@ -277,11 +307,11 @@ export class TradingEngine implements OnModuleInit {
     if (!order || !isOpen(order) || order.status === 'new') return;
     const now = Date.now();
     if (outcome.kind === 'trigger') {
-      await this.commit([{ type: 'order.triggered', accountId: order.accountId, orderId, at: now, price }]);
+      this.commit([{ type: 'order.triggered', accountId: order.accountId, orderId, at: now, price }]);
       return;
     }
     if (outcome.kind === 'expire') {
-      await this.commit([{ type: 'order.expired', accountId: order.accountId, orderId, at: now, reason: outcome.reason }]);
+      this.commit([{ type: 'order.expired', accountId: order.accountId, orderId, at: now, reason: outcome.reason }]);
       return;
     }
     if (outcome.kind !== 'fill') return;
@@ -292,7 +322,7 @@ export class TradingEngine implements OnModuleInit {
       const position = this.state.position(order.accountId, order.symbol).quantity;
       const reducible = (order.side === 'sell' && position.isPositive()) || (order.side === 'buy' && position.isNegative()) ? position.abs() : ZERO;
       if (reducible.isZero()) {
-        await this.commit([{ type: 'order.cancelled', accountId: order.accountId, orderId, at: now, reason: 'reduce-only: no position left to reduce' }]);
+        this.commit([{ type: 'order.cancelled', accountId: order.accountId, orderId, at: now, reason: 'reduce-only: no position left to reduce' }]);
         return;
       }
       quantity = Dec.min(quantity, reducible);
@@ -318,7 +348,7 @@ export class TradingEngine implements OnModuleInit {
       if (sibling && isOpen(sibling)) events.push({ type: 'order.cancelled', accountId: sibling.accountId, orderId: sibling.id, at: now, reason: `one-cancels-other: ${order.role} ${order.id} filled` });
     }
     if (complete && order.role === 'bracket-entry') events.push(...this.bracketChildren(order, filledAfter, now));
-    await this.commit(events);
+    this.commit(events);
   }
 
   private bracketChildren(entry: Order, quantity: Dec, now: number): TradingEvent[] {
@@ -345,7 +375,7 @@ export class TradingEngine implements OnModuleInit {
   async cancel(dto: CancelOrdersDto, ctx: RequestContext): Promise<CancelReport> {
     const account = this.findAccount(ctx, dto.accountId);
     if (!account) return { cancelled: [], skipped: [] };
-    return this.sequencer.run(async () => {
+    return this.serial(async () => {
       let targets: Order[];
       const skipped: CancelReport['skipped'] = [];
       if (dto.scope === 'order') {
@@ -377,13 +407,13 @@ export class TradingEngine implements OnModuleInit {
       const o = this.state.orders.get(id) as Order;
       return { type: 'order.cancelled', accountId: o.accountId, orderId: id, at: now, reason };
     });
-    await this.commit(events);
+    this.commit(events);
     return [...ids].map((id) => this.state.orders.get(id) as Order);
   }
 
   /** The emergency stop: every open order and algorithm of every account, at once. */
   async cancelEverything(reason: string): Promise<{ orders: number; algorithms: number }> {
-    return this.sequencer.run(async () => {
+    return this.serial(async () => {
       const open = this.state.openOrders();
       const cancelled = await this.cancelOrders(open, reason);
       const algorithms = cancelled.filter((o) => o.role === 'algo-parent').length;
@@ -393,7 +423,7 @@ export class TradingEngine implements OnModuleInit {
 
   async amend(dto: AmendOrderDto, ctx: RequestContext) {
     const account = this.findAccount(ctx);
-    return this.sequencer.run(async () => {
+    return this.serial(async () => {
       const order = this.state.orders.get(dto.id);
       if (!order || (account && order.accountId !== account.id && ctx.principal?.role !== 'admin') || (!account && ctx.principal?.role !== 'admin')) throw new NotFoundException(`No order ${dto.id} of yours`);
       if (!isOpen(order)) throw new RpcFailure({ statusCode: 409, error: 'Conflict', message: `Order ${order.id} is ${order.status}; only open orders can be amended` });
@@ -418,7 +448,7 @@ export class TradingEngine implements OnModuleInit {
         now: Date.now(),
       });
       if (!decision.ok) throw new RpcFailure({ statusCode: 422, error: 'Unprocessable Entity', message: `Amend refused by ${decision.check}: ${decision.reason}`, details: [{ field: 'risk', rules: { [decision.check]: decision.reason } }] });
-      await this.commit([{ type: 'order.amended', accountId: order.accountId, orderId: order.id, at: Date.now(), quantity, limitPrice: dto.limitPrice ? new Dec(dto.limitPrice) : undefined, stopPrice: dto.stopPrice ? new Dec(dto.stopPrice) : undefined }]);
+      this.commit([{ type: 'order.amended', accountId: order.accountId, orderId: order.id, at: Date.now(), quantity, limitPrice: dto.limitPrice ? new Dec(dto.limitPrice) : undefined, stopPrice: dto.stopPrice ? new Dec(dto.stopPrice) : undefined }]);
       return this.view(order);
     });
   }
@@ -431,45 +461,92 @@ export class TradingEngine implements OnModuleInit {
       const o = this.state.orders.get(id);
       if (o && isOpen(o) && o.status !== 'new') events.push({ type: 'order.expired', accountId: o.accountId, orderId: id, at: now, reason });
     }
-    await this.commit(events);
+    this.commit(events);
   }
 
   // ---- the one write path ----
 
-  /** Appends events to the log, then applies and announces them. Runs on the sequencer. */
-  async commit(events: TradingEvent[]): Promise<void> {
+  /**
+   * Decides nothing, records everything: numbers the events, applies them to memory (so the next
+   * decision on the sequencer sees them), and hands them to the group commit. The work's
+   * `serial` call answers only once they are written; subscribers hear of them only then too.
+   * Runs on the sequencer.
+   */
+  commit(events: TradingEvent[]): void {
     if (events.length === 0) return;
-    let logged;
-    try {
-      logged = await this.store.append(events, (e) => this.symbolOf(e));
-    } catch (err) {
-      this.logger.error({ err }, 'could not append to the trading event log; nothing was changed');
-      if ((err as { code?: string }).code === '23505') throw new RpcFailure({ statusCode: 409, error: 'Conflict', message: 'That order or fill is already recorded' });
-      throw new ServiceUnavailableException('The trading database did not take the change; nothing was changed, retry shortly');
-    }
+    if (this.journal.failure) this.notDurable(this.journal.failure);
+    const logged = events.map((event) => ({ sequence: ++this.nextSequence, event }));
     const touched = new Map<string, Order>();
     const fills: FillRecord[] = [];
-    for (const { sequence, event } of logged) {
-      this.state.apply(event, sequence, (fill) => fills.push(fill));
-      if ('orderId' in event) touched.set(event.orderId, this.state.orders.get(event.orderId) as Order);
-    }
-    for (const order of touched.values()) {
-      const account = this.state.accounts.get(order.accountId);
-      this.publisher.trading({ kind: 'order', ownerId: account?.ownerId ?? '', order: this.view(order) });
-      for (const l of this.listeners) {
-        if (order.status === 'accepted' && order.filledQuantity.isZero()) l.accepted?.(order);
-        else if (!isOpen(order)) l.closed?.(order);
+    try {
+      for (const { sequence, event } of logged) {
+        this.state.apply(event, sequence, (fill) => fills.push(fill));
+        if ('orderId' in event) touched.set(event.orderId, this.state.orders.get(event.orderId) as Order);
       }
+    } catch (err) {
+      // A decision the state machine refuses is a bug; the memory may be half-applied, so it is rebuilt from the log.
+      this.logger.error({ err }, 'an event was refused by the trading state; rebuilding from the event log');
+      this.scheduleRebuild();
+      throw err;
     }
-    for (const fill of fills) {
-      const account = this.state.accounts.get(fill.accountId);
-      const order = this.state.orders.get(fill.orderId) as Order;
-      this.publisher.trading({ kind: 'fill', ownerId: account?.ownerId ?? '', fill: toFillView(fill) });
-      for (const l of this.listeners) l.filled?.(order, fill);
-    }
+    // What happened, as of this commit, to announce once it is durable.
+    const notices = [...touched.values()].map((order) => ({
+      order,
+      view: this.view(order),
+      ownerId: this.state.accounts.get(order.accountId)?.ownerId ?? '',
+      accepted: order.status === 'accepted' && order.filledQuantity.isZero(),
+      closed: !isOpen(order),
+    }));
+    const fillNotices = fills.map((fill) => ({ fill, order: this.state.orders.get(fill.orderId) as Order, ownerId: this.state.accounts.get(fill.accountId)?.ownerId ?? '' }));
+    const durable = this.journal.append(logged);
+    this.barrier = durable;
+    this.lastBatch = durable;
+    durable.then(
+      () => {
+        for (const n of notices) {
+          this.publisher.trading({ kind: 'order', ownerId: n.ownerId, order: n.view });
+          for (const l of this.listeners) {
+            if (n.accepted) l.accepted?.(n.order);
+            else if (n.closed) l.closed?.(n.order);
+          }
+        }
+        for (const f of fillNotices) {
+          this.publisher.trading({ kind: 'fill', ownerId: f.ownerId, fill: toFillView(f.fill) });
+          for (const l of this.listeners) l.filled?.(f.order, f.fill);
+        }
+      },
+      () => undefined,
+    );
   }
 
-  private symbolOf(event: TradingEvent): string | null {
+  /** After a failed write, memory is ahead of the log: rebuild it from the log before deciding anything else. */
+  private scheduleRebuild(): void {
+    if (this.rebuilding) return;
+    this.rebuilding = true;
+    void this.sequencer.run(async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await this.rebuild();
+          this.journal.reset();
+          this.rebuilding = false;
+          this.logger.warn({ attempt }, 'trading state rebuilt from the event log after a failed write');
+          return;
+        } catch (err) {
+          this.logger.error({ err, attempt }, 'could not rebuild the trading state yet; retrying');
+          await new Promise((r) => setTimeout(r, Math.min(5_000, 200 * attempt)));
+        }
+      }
+    });
+  }
+
+  private async rebuild(): Promise<void> {
+    const events: LoggedEvent[] = [];
+    for await (const e of this.store.readAll()) events.push(e);
+    this.state = TradingState.rebuild(events);
+    this.nextSequence = this.state.lastSequence;
+  }
+
+  private symbolOf({ event }: LoggedEvent): string | null {
     if (event.type === 'order.created') return event.spec.symbol;
     if ('orderId' in event) return this.state.orders.get(event.orderId)?.symbol ?? null;
     return null;
