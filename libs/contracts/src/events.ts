@@ -1,6 +1,7 @@
 import type { ServiceName } from './services';
 import type { AlertView, HaltState, HealthReport, MaintenanceState, PerformanceSnapshot } from './api';
 import type { TradingEventPayload } from './trading';
+import type { SimulationEventPayload } from './simulation';
 
 /**
  * Events carried over Redis pub/sub. They are notifications: a subscriber that is down misses
@@ -15,7 +16,7 @@ export const EVENTS = {
 } as const;
 
 /** Channels of the gateway's WebSocket at /api/ws. */
-export const WS_CHANNELS = ['health', 'metrics', 'alerts', 'system', 'trading'] as const;
+export const WS_CHANNELS = ['health', 'metrics', 'alerts', 'system', 'trading', 'simulation'] as const;
 export type WsChannel = (typeof WS_CHANNELS)[number];
 
 export interface WsPayloads {
@@ -25,6 +26,8 @@ export interface WsPayloads {
   system: { kind: 'halt'; halt: HaltState } | { kind: 'maintenance'; maintenance: MaintenanceState } | { kind: 'config'; version: number };
   /** Orders, fills and positions of the subscriber's own accounts (admins see all). */
   trading: TradingEventPayload;
+  /** Backtest, optimisation and Monte Carlo runs of the subscriber (admins see all): progress and results. */
+  simulation: SimulationEventPayload;
 }
 
 /** Frames the server sends. */

@@ -6,3 +6,4 @@ export * from './api';
 export * from './envelope';
 export * from './markets';
 export * from './trading';
+export * from './simulation';

@@ -91,8 +91,8 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
 
   private deliver(frame: WsServerFrame & { type: 'event' }): void {
     const text = JSON.stringify(frame);
-    // Trading events belong to their account's owner; admins see every account's.
-    const owner = frame.channel === 'trading' ? (frame.data as { ownerId?: string }).ownerId : undefined;
+    // Trading and simulation events belong to their owner; admins see everyone's.
+    const owner = frame.channel === 'trading' || frame.channel === 'simulation' ? (frame.data as { ownerId?: string }).ownerId : undefined;
     for (const [client, state] of this.clients) {
       if (!state.channels.has(frame.channel)) continue;
       if (owner !== undefined && state.principal.userId !== owner && state.principal.role !== 'admin') continue;

@@ -5,3 +5,4 @@ export * from './system.dto';
 export * from './markets.dto';
 export * from './responses.dto';
 export * from './trading.dto';
+export * from './simulation.dto';
