@@ -9,6 +9,7 @@ import { CreateMarketData1764100000200 } from './migrations/1764100000200-create
 import { marketEntities } from './markets/market-data.entities';
 import { MarketsModule } from './markets/markets.module';
 import { CreateTrading1764100000400 } from './migrations/1764100000400-create-trading';
+import { CreateDerivIntents1764100000500 } from './migrations/1764100000500-create-deriv-intents';
 import { TradingModule } from './trading/trading.module';
 
 /** The execution service: venues, market data, orders, risk and positions (see docs/architecture.md). */
@@ -16,6 +17,6 @@ export const executionDefinition: ServiceDefinition = {
   service: 'execution',
   version: platformVersion(),
   entities: [HaltEventEntity, ...marketEntities, HistoryImportEntity, HistoryImportRowEntity],
-  migrations: [CreateHaltEvents1764100000100, CreateMarketData1764100000200, CreateHistoryImports1764100000300, CreateTrading1764100000400],
+  migrations: [CreateHaltEvents1764100000100, CreateMarketData1764100000200, CreateHistoryImports1764100000300, CreateTrading1764100000400, CreateDerivIntents1764100000500],
   imports: [PlatformHaltModule, MarketsModule, HistoryImportModule, TradingModule],
 };

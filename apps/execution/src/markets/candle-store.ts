@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { Candle, Timeframe } from '@meridian/market-data';
-import type { CandleView } from '@meridian/contracts';
+import type { CandleColumns, CandleView } from '@meridian/contracts';
 
 export interface StoredCandleRow {
   time: number;
@@ -90,6 +90,36 @@ export class CandleStore {
       closes[i] = Number(r.c);
     });
     return { times, closes };
+  }
+
+  /** Closed candles as columns (oldest first), for backtests; at most `limit` of the latest in the range. */
+  async columns(symbol: string, timeframe: Timeframe, fromMs: number | undefined, toMs: number | undefined, limit: number): Promise<CandleColumns> {
+    const params: unknown[] = [symbol, timeframe];
+    let where = 'symbol = $1 AND timeframe = $2 AND closed';
+    if (fromMs !== undefined) {
+      params.push(new Date(fromMs));
+      where += ` AND open_time >= $${params.length}`;
+    }
+    if (toMs !== undefined) {
+      params.push(new Date(toMs));
+      where += ` AND open_time < $${params.length}`;
+    }
+    params.push(limit);
+    const rows: { t: number; o: number; h: number; l: number; c: number; v: number | null }[] = await this.dataSource.query(
+      `SELECT * FROM (SELECT (extract(epoch FROM open_time) * 1000)::float8 AS t, open::float8 AS o, high::float8 AS h, low::float8 AS l, close::float8 AS c, volume::float8 AS v
+         FROM candles WHERE ${where} ORDER BY open_time DESC LIMIT $${params.length}) s ORDER BY t`,
+      params,
+    );
+    return {
+      symbol,
+      timeframe,
+      time: rows.map((r) => Number(r.t)),
+      open: rows.map((r) => Number(r.o)),
+      high: rows.map((r) => Number(r.h)),
+      low: rows.map((r) => Number(r.l)),
+      close: rows.map((r) => Number(r.c)),
+      volume: rows.map((r) => (r.v === null ? 0 : Number(r.v))),
+    };
   }
 
   /** Open 24 h ago, high and low over 24 h, per symbol, from the 1m candles. */

@@ -1,6 +1,6 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { MARKET_PATTERNS, type RequestContext } from '@meridian/contracts';
-import { CorrelationQueryDto, CreatePriceAlertDto, LiveDataQueryDto, ReplayStartDto, UuidParamDto } from '@meridian/contracts/dto';
+import { CANDLE_COLUMNS_PATTERN, MARKET_PATTERNS, type RequestContext } from '@meridian/contracts';
+import { CandleColumnsQueryDto, CorrelationQueryDto, CreatePriceAlertDto, LiveDataQueryDto, ReplayStartDto, UuidParamDto } from '@meridian/contracts/dto';
 import { RpcController } from '@meridian/service-kit';
 import { MarketsService } from './markets.service';
 import { PriceAlertsService } from './price-alerts.service';
@@ -9,6 +9,12 @@ import { ReplayService } from './replay.service';
 @RpcController()
 export class MarketsController {
   constructor(private readonly markets: MarketsService, private readonly alerts: PriceAlertsService, private readonly replays: ReplayService) {}
+
+  /** Stored candles as columns, for the simulation service's backtests. */
+  @MessagePattern(CANDLE_COLUMNS_PATTERN)
+  candleColumns(@Payload('data') q: CandleColumnsQueryDto) {
+    return this.markets.candleColumns(q);
+  }
 
   @MessagePattern(MARKET_PATTERNS.instruments)
   instruments() {

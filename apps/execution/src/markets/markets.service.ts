@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { CandlePage, CorrelationResponse, InstrumentView, LiveDataResponse, LiveQuote, MarketTimeframe } from '@meridian/contracts';
-import type { CorrelationQueryDto, LiveDataQueryDto } from '@meridian/contracts/dto';
+import type { CandleColumns, CandlePage, CorrelationResponse, InstrumentView, LiveDataResponse, LiveQuote, MarketTimeframe } from '@meridian/contracts';
+import type { CandleColumnsQueryDto, CorrelationQueryDto, LiveDataQueryDto } from '@meridian/contracts/dto';
 import { correlationMatrix, rollingCorrelation, type PriceSeries } from '@meridian/market-data';
 import { CandleStore } from './candle-store';
 import { InstrumentEntity } from './market-data.entities';
@@ -72,6 +72,14 @@ export class MarketsService {
       else if (!items.length || items[items.length - 1].time < live.time) items.push(live);
     }
     return { symbol, timeframe, items, nextBefore: hasMore && items.length ? items[0].time : null };
+  }
+
+  /** Up to 2,000,000 stored candles of a symbol as columns (for backtests). */
+  candleColumns(q: CandleColumnsQueryDto): Promise<CandleColumns> {
+    const from = q.from ? Date.parse(q.from) : undefined;
+    const to = q.to ? Date.parse(q.to) : undefined;
+    if (from !== undefined && to !== undefined && from >= to) throw new BadRequestException('from must be before to');
+    return this.store.columns(q.symbol, q.timeframe ?? '1d', from, to, q.limit ?? 2_000_000);
   }
 
   async correlations(q: CorrelationQueryDto): Promise<CorrelationResponse> {

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@meridian/service-kit';
 import { MarketsModule } from '../markets/markets.module';
 import { AlgoRunnerService } from './algo-runner.service';
+import { derivTradingProviders } from './deriv/deriv-trading.providers';
 import { TradingEventStore } from './event-store';
 import { PaperVenueService } from './paper-venue.service';
 import { PortfolioService } from './portfolio.service';
@@ -24,6 +25,8 @@ import { TradingPublisher } from './trading-publisher';
     PaperVenueService,
     AlgoRunnerService,
     PortfolioService,
+    // Orders of the Deriv account execute on Deriv (deriv/README.md); off without DERIV_API_TOKEN.
+    ...derivTradingProviders,
   ],
   exports: [TradingEngine],
 })

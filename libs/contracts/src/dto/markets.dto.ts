@@ -68,3 +68,11 @@ export class ReplayStartDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100_000_000, default: 86_400, description: 'Market time runs this many times faster than the clock (86400: a day per second).' })
   @IsOptional() @IsNumber({ allowNaN: false, allowInfinity: false }) @Min(1) @Max(100_000_000) speed?: number;
 }
+
+export class CandleColumnsQueryDto {
+  @ApiProperty({ example: 'R_100' }) @IsString() @Matches(SYMBOL_PATTERN, { message: 'symbol must be 1–32 letters, digits or . _ ^ -' }) symbol: string;
+  @ApiPropertyOptional({ enum: MARKET_TIMEFRAMES, default: '1d' }) @IsOptional() @IsIn(MARKET_TIMEFRAMES) timeframe?: MarketTimeframe;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) to?: string;
+  @ApiPropertyOptional({ minimum: 1, maximum: 2_000_000 }) @IsOptional() @IsInt() @Min(1) @Max(2_000_000) limit?: number;
+}
