@@ -1,1 +1,3 @@
 export * from './sdk';
+export * from './builtins';
+export * from './rules';
