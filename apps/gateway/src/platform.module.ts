@@ -19,6 +19,8 @@ import { SystemController } from './system/system.controller';
 import { OrdersController } from './trading/orders.controller';
 import { PortfolioController } from './trading/portfolio.controller';
 import { ServiceAlertsListener } from './alerts/service-alerts.listener';
+import { SimulationController } from './simulation/simulation.controller';
+import { StrategiesController } from './simulation/strategies.controller';
 
 /**
  * The gateway's own modules, F1 Dashboard and F10 System: health monitoring, performance,
@@ -28,7 +30,7 @@ import { ServiceAlertsListener } from './alerts/service-alerts.listener';
  * They share most collaborators, so they are wired in one module; each lives in its own folder.
  */
 @Module({
-  controllers: [HealthController, MetricsController, PrometheusController, AlertsController, SystemController, MarketsController, OrdersController, PortfolioController],
+  controllers: [HealthController, MetricsController, PrometheusController, AlertsController, SystemController, MarketsController, OrdersController, PortfolioController, StrategiesController, SimulationController],
   providers: [
     RealtimeHub, RealtimeGateway, ServiceClients, RuntimeConfigService, AlertsService, HealthMonitorService,
     PerformanceService, LogsService, MaintenanceService, PlatformHaltService, SystemStatusService, MarketStreamGateway,

@@ -1,13 +1,15 @@
 import { platformVersion, type ServiceDefinition } from '@meridian/service-kit';
+import { CreateSimulation1764200000100 } from './migrations/1764200000100-create-simulation';
+import { SimulationModule } from './simulation.module';
 
 /**
- * The simulation service. Its feature modules arrive with their issues; today it answers health and
- * status over the Redis transport, owns its schema, and obeys the platform halt.
+ * The simulation service: the strategy registry, backtests, optimisation, walk-forward and
+ * Monte Carlo as BullMQ jobs (each replica is a worker), and stress tests (see docs/architecture.md).
  */
 export const simulationDefinition: ServiceDefinition = {
   service: 'simulation',
   version: platformVersion(),
   entities: [],
-  migrations: [],
-  imports: [],
+  migrations: [CreateSimulation1764200000100],
+  imports: [SimulationModule],
 };

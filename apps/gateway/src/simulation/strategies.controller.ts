@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { SIMULATION_PATTERNS, type Page, type RuleValidation, type RunSummary, type StrategyView } from '@meridian/contracts';
+import { CreateStrategyDto, RegistryQueryDto, StrategyBacktestDto, StrategyIdParamDto, ValidateRuleDto } from '@meridian/contracts/dto';
+import { RequireRole } from '../auth/access.decorators';
+import { ServiceClients } from '../services/service-clients';
+
+const DEADLINE_MS = 10_000;
+
+/** F6 Strategies: translated to the simulation service's message patterns. */
+@ApiTags('strategies')
+@ApiBearerAuth()
+@ApiSecurity('api-key')
+@Controller('strategies')
+export class StrategiesController {
+  constructor(private readonly services: ServiceClients) {}
+
+  @Get('registry')
+  @ApiOperation({ summary: 'Built-in and your rule strategies with versions, parameters, latest backtest and live status; filtered and paginated' })
+  registry(@Query() q: RegistryQueryDto) {
+    return this.services.send<Page<StrategyView>>('simulation', SIMULATION_PATTERNS.registry, q, DEADLINE_MS);
+  }
+
+  @Post('create')
+  @RequireRole('trader')
+  @ApiOperation({ summary: 'A new strategy, or a new immutable version of one of yours (validated and dry-compiled before it is saved)' })
+  create(@Body() body: CreateStrategyDto) {
+    return this.services.send<StrategyView>('simulation', SIMULATION_PATTERNS.createStrategy, body, DEADLINE_MS);
+  }
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Parse and type-check a rule document without saving it: the errors with their positions, and the rule printed back' })
+  validate(@Body() body: ValidateRuleDto) {
+    return this.services.send<RuleValidation>('simulation', SIMULATION_PATTERNS.validateRule, body, DEADLINE_MS);
+  }
+
+  @Post('backtest')
+  @RequireRole('trader')
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Backtest a strategy version over symbols and a period, as a queued job: the run id at once, progress on the WebSocket (simulation channel)' })
+  backtest(@Body() body: StrategyBacktestDto) {
+    return this.services.send<RunSummary>('simulation', SIMULATION_PATTERNS.backtestStrategy, body, DEADLINE_MS);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One strategy with all its versions' })
+  get(@Param() p: StrategyIdParamDto) {
+    return this.services.send<StrategyView>('simulation', SIMULATION_PATTERNS.getStrategy, p, DEADLINE_MS);
+  }
+}
