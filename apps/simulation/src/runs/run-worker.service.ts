@@ -62,7 +62,7 @@ export class RunWorkerService implements OnApplicationBootstrap, OnApplicationSh
 
   /** The run's job while it still has one to do (not completed, not failed for good). */
   private async queueJob(runId: string): Promise<Job | null> {
-    for (const id of [runId, `${runId}:finish`]) {
+    for (const id of [runId, `${runId}-finish`]) {
       const job = await this.runs.queue.getJob(id);
       if (job && !(await job.isCompleted()) && !(await job.isFailed())) return job;
     }
@@ -70,7 +70,7 @@ export class RunWorkerService implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async recordFailure(jobId: string, reason: string): Promise<void> {
-    const runId = jobId.split(':')[0];
+    const runId = jobId.slice(0, 36);
     const run = await this.store.summary(runId).catch(() => null);
     if (!run || (run.status !== 'running' && run.status !== 'queued')) return;
     const job = await this.queueJob(runId).catch(() => null);

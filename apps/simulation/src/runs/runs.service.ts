@@ -118,8 +118,18 @@ export class RunsService implements OnModuleInit, OnApplicationShutdown {
     const kind = dto.walkForward ? 'walk-forward' : optimising ? 'grid' : 'backtest';
     const id = randomUUID();
     const run = await this.store.create({ id, kind, strategyId, strategyVersion: version, label: `${label}${kind === 'backtest' ? '' : ` (${kind}, ${config.points?.length} points)`} · ${config.symbols.join(', ')} ${timeframe}`, config: config as unknown as Record<string, unknown>, createdBy: who });
-    await this.enqueue(run, config.points?.length ?? 0, who);
+    await this.enqueueOrFail(run, config.points?.length ?? 0, who);
     return run;
+  }
+
+  /** A run that could not be queued is failed with the reason, never left queued. */
+  private async enqueueOrFail(run: RunSummary, points: number, who: string): Promise<void> {
+    try {
+      await this.enqueue(run, points, who);
+    } catch (err) {
+      await this.store.finish(run.id, 'failed', `could not be queued: ${(err as Error).message}`).catch(() => undefined);
+      throw new RpcFailure({ statusCode: 503, error: 'Service Unavailable', message: 'The run could not be queued (Redis unavailable?); it was recorded as failed, retry shortly' });
+    }
   }
 
   private async enqueue(run: RunSummary, points: number, who: string): Promise<void> {
@@ -130,12 +140,12 @@ export class RunsService implements OnModuleInit, OnApplicationShutdown {
         name: 'grid-finish',
         queueName: RUNS_QUEUE,
         data: { type: 'grid-finish', runId: run.id, ownerId: who } satisfies RunJob,
-        opts: { jobId: `${run.id}:finish` },
+        opts: { jobId: `${run.id}-finish` },
         children: chunks.map((c, i) => ({
           name: 'grid-chunk',
           queueName: RUNS_QUEUE,
           data: { type: 'grid-chunk', runId: run.id, ownerId: who, points: c } satisfies RunJob,
-          opts: { jobId: `${run.id}:chunk:${i}`, failParentOnFailure: true, attempts: 2 },
+          opts: { jobId: `${run.id}-chunk-${i}`, failParentOnFailure: true, attempts: 2 },
         })),
       });
       return;
@@ -176,7 +186,7 @@ export class RunsService implements OnModuleInit, OnApplicationShutdown {
       label = `Monte Carlo (${dto.method}) of the portfolio`;
     }
     const run = await this.store.create({ id: randomUUID(), kind: 'monte-carlo', strategyId: null, strategyVersion: null, label, config, createdBy: who });
-    await this.enqueue(run, 0, who);
+    await this.enqueueOrFail(run, 0, who);
     return run;
   }
 

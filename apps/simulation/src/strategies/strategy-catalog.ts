@@ -23,7 +23,9 @@ export function schemaView(schema: ParamSchema): Record<string, ParamSpecView> {
 
 /** Parses and type-checks a rule document; never throws. */
 export function validateRuleDocument(rule: unknown): RuleValidation & { parsed?: { rule: RuleStrategy; definition: StrategyDefinition } } {
-  const result = parseRuleStrategy(rule);
+  // The strategy's own name stands in for a rule document's name when it has none.
+  const doc = rule && typeof rule === 'object' && !Array.isArray(rule) && !('name' in rule) ? { name: 'Rule', ...rule } : rule;
+  const result = parseRuleStrategy(doc);
   if (!result.ok) return { ok: false, errors: result.errors.map((e) => ({ path: e.path, message: e.message, position: e.position })), canonical: null, warmupBars: null };
   let warmupBars: number | null = null;
   try {
