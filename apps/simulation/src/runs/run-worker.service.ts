@@ -5,13 +5,16 @@ import type { BacktestMetricsView, MonteCarloView, RequestContext, RunSummary, W
 import { BacktestCancelledError, checkLookahead, runBacktestAsync, unionTimeline, type BacktestInput, type BacktestResult } from '@meridian/backtest';
 import { gbmParametersFromCloses, simulate, type MonteCarloConfig, type MonteCarloModel, type MonteCarloResult } from '@meridian/montecarlo';
 import type { Logger } from '@meridian/observability';
-import { createWorker, LOGGER, SERVICE_RUNTIME, type ServiceRuntime } from '@meridian/service-kit';
+import { z } from 'zod';
+import { createWorker, LOGGER, parseEnv, SERVICE_RUNTIME, type ServiceRuntime } from '@meridian/service-kit';
 import type { ParamValues, StrategyDefinition } from '@meridian/strategy';
 import { builtinParams, validateRuleDocument } from '../strategies/strategy-catalog';
 import { backtestInput, dataVersion, equityView, metricsView, objectiveValue, sliceInput, toSymbolBars, tradesView, type BacktestConfig } from './backtest-work';
 import { RunStore } from './run-store';
 import { RUNS_QUEUE, RunsService, type RunJob } from './runs.service';
 import { SimulationPlatform } from './simulation-platform';
+
+const workerEnv = z.object({ SIM_JOB_LOCK_MS: z.coerce.number().int().min(2_000).max(600_000).default(30_000) });
 
 type StoredConfig = BacktestConfig & { points?: Record<string, number | boolean | string>[] };
 
@@ -45,7 +48,9 @@ export class RunWorkerService implements OnApplicationBootstrap, OnApplicationSh
     this.subscriber.on('error', () => undefined);
     this.subscriber.on('message', (_channel, runId: string) => this.cancelled.add(runId));
     await this.subscriber.subscribe(`${ns}:simulation:cancel`).catch((err) => this.logger.warn({ err }, 'could not subscribe to run cancels yet'));
-    this.worker = createWorker<RunJob>(this.runtime, RUNS_QUEUE, (job) => this.process(job), { lockDuration: 60_000, maxStalledCount: 1 });
+    // A job whose worker died is noticed once its lock expires; it is retried once, then failed.
+    const { SIM_JOB_LOCK_MS: lockDuration } = parseEnv(workerEnv, this.runtime.env);
+    this.worker = createWorker<RunJob>(this.runtime, RUNS_QUEUE, (job) => this.process(job), { lockDuration, stalledInterval: Math.max(1_000, Math.floor(lockDuration / 2)), maxStalledCount: 1 });
     this.events = new QueueEvents(RUNS_QUEUE, { connection: { url: this.runtime.config.redisUrl, maxRetriesPerRequest: null }, prefix: ns });
     this.events.on('error', () => undefined);
     // Any simulation process records a failure, also of a job whose worker died (stalled too often).
