@@ -1,7 +1,9 @@
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { SIMULATION_PATTERNS, type RequestContext } from '@meridian/contracts';
+import { DEPLOY_PATTERN, DEPLOYMENT_REPORT_PATTERN, SIMULATION_PATTERNS, type RequestContext } from '@meridian/contracts';
 import {
   CreateStrategyDto,
+  DeploymentIdDto,
+  DeployStrategyDto,
   MonteCarloDto,
   RegistryQueryDto,
   ResultsQueryDto,
@@ -14,6 +16,7 @@ import {
   ValidateRuleDto,
 } from '@meridian/contracts/dto';
 import { RpcController } from '@meridian/service-kit';
+import { DeploymentsService } from './deployments/deployments.service';
 import { RunsService } from './runs/runs.service';
 import { StrategiesService } from './strategies/strategies.service';
 import { validateRuleDocument } from './strategies/strategy-catalog';
@@ -22,7 +25,12 @@ import { StressService } from './stress/stress.service';
 /** F6 Strategies and F7 Simulation over the transport: translate, delegate. */
 @RpcController()
 export class SimulationController {
-  constructor(private readonly strategies: StrategiesService, private readonly runs: RunsService, private readonly stress: StressService) {}
+  constructor(
+    private readonly strategies: StrategiesService,
+    private readonly runs: RunsService,
+    private readonly stress: StressService,
+    private readonly deployments: DeploymentsService,
+  ) {}
 
   @MessagePattern(SIMULATION_PATTERNS.registry)
   registry(@Payload('data') q: RegistryQueryDto, @Payload('ctx') ctx: RequestContext) {
@@ -83,5 +91,15 @@ export class SimulationController {
   @MessagePattern(SIMULATION_PATTERNS.saveScenario)
   saveScenario(@Payload('data') dto: ScenarioDto, @Payload('ctx') ctx: RequestContext) {
     return this.stress.save(dto, ctx);
+  }
+
+  @MessagePattern(DEPLOY_PATTERN)
+  deploy(@Payload('data') dto: DeployStrategyDto, @Payload('ctx') ctx: RequestContext) {
+    return this.deployments.deploy(dto, ctx);
+  }
+
+  @MessagePattern(DEPLOYMENT_REPORT_PATTERN)
+  report(@Payload('data') dto: DeploymentIdDto, @Payload('ctx') ctx: RequestContext) {
+    return this.deployments.report(dto.id, ctx);
   }
 }

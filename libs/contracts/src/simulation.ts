@@ -214,3 +214,72 @@ export interface StressScenarioView {
 
 /** Events of the `simulation` WebSocket channel. */
 export type SimulationEventPayload = { kind: 'run'; ownerId: string; run: RunSummary };
+
+/** Live (paper) deployments of strategies, run by the execution service. */
+export const DEPLOYMENT_PATTERNS = {
+  deploy: 'execution.deployment.create.v1',
+  list: 'execution.deployment.list.v1',
+  control: 'execution.deployment.control.v1',
+  live: 'execution.deployment.live.v1',
+} as const;
+
+/** The simulation service checks a deployment request before execution runs it. */
+export const DEPLOY_PATTERN = 'simulation.strategy.deploy.v1';
+export const DEPLOYMENT_REPORT_PATTERN = 'simulation.deployment.report.v1';
+
+export type DeploymentStatus = 'running' | 'paused' | 'stopped';
+
+/** What execution needs to run a strategy: how to rebuild it, with what, on what. */
+export interface DeploymentSpec {
+  strategyId: string;
+  version: number;
+  label: string;
+  source: { rule: Record<string, unknown> } | { builtin: string };
+  params: Record<string, number | boolean | string>;
+  symbols: string[];
+  timeframe: string;
+  backtestRunId: string;
+  accountId?: string;
+}
+
+export interface DeploymentView {
+  id: string;
+  strategyId: string;
+  version: number;
+  label: string;
+  tag: string;
+  accountId: string;
+  symbols: string[];
+  timeframe: string;
+  params: Record<string, number | boolean | string>;
+  status: DeploymentStatus;
+  statusReason: string | null;
+  backtestRunId: string;
+  barsSeen: number;
+  ordersPlaced: number;
+  lastBarAt: string | null;
+  createdAt: string;
+  startedAt: string;
+  updatedAt: string;
+}
+
+/** A deployment's own live results: its fills (tagged), P&L and position per symbol. */
+export interface DeploymentLive {
+  deployment: DeploymentView;
+  fills: { time: string; symbol: string; side: 'buy' | 'sell'; quantity: number; price: number; fee: number }[];
+  positions: { symbol: string; quantity: number; averagePrice: number; lastPrice: number | null }[];
+  realisedPnl: number;
+  unrealisedPnl: number;
+  feesPaid: number;
+}
+
+/** Live beside the backtest of the same strategy over the same period. */
+export interface DeploymentReport {
+  deployment: DeploymentView;
+  period: { from: string; to: string };
+  live: { trades: number; fills: number; netPnl: number; feesPaid: number };
+  backtest: { trades: number; fills: number; netPnl: number; feesPaid: number; error: string | null };
+  /** Live net P&L minus backtest net P&L. */
+  drift: number;
+  notes: string[];
+}

@@ -33,6 +33,7 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
   private readonly candleChannel: string;
   ticksReceived = 0;
   private readonly tickListeners: ((tick: Tick) => void)[] = [];
+  private readonly closedCandleListeners: ((candle: Candle) => void)[] = [];
 
   constructor(
     @Inject(MARKET_VENUE) private readonly venue: MarketVenue,
@@ -73,6 +74,15 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
     this.tickListeners.push(listener);
   }
 
+  /** Parts of execution that act on every closed candle (deployed strategies). */
+  addClosedCandleListener(listener: (candle: Candle) => void): void {
+    this.closedCandleListeners.push(listener);
+  }
+
+  private closed(candle: Candle): void {
+    for (const listener of this.closedCandleListeners) listener(candle);
+  }
+
   latest(symbol: string): Tick | undefined {
     return this.latestTicks.get(symbol);
   }
@@ -95,6 +105,7 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
       const c = event.candle;
       const key = `${c.symbol}|${c.timeframe}`;
       if (event.type === 'closed') {
+        this.closed(c);
         this.pendingClosed.push(c);
         this.building.delete(key);
         this.pendingBuilding.delete(key);
@@ -115,6 +126,7 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
     this.flushing = true;
     for (const e of this.aggregator.flush(Date.now())) {
       if (e.type !== 'closed') continue;
+      this.closed(e.candle);
       this.pendingClosed.push(e.candle);
       this.building.delete(`${e.candle.symbol}|${e.candle.timeframe}`);
       this.pendingBuilding.delete(`${e.candle.symbol}|${e.candle.timeframe}`);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { SIMULATION_PATTERNS, type Page, type RuleValidation, type RunSummary, type StrategyView } from '@meridian/contracts';
-import { CreateStrategyDto, RegistryQueryDto, StrategyBacktestDto, StrategyIdParamDto, ValidateRuleDto } from '@meridian/contracts/dto';
+import { DEPLOY_PATTERN, DEPLOYMENT_PATTERNS, DEPLOYMENT_REPORT_PATTERN, SIMULATION_PATTERNS, type DeploymentReport, type DeploymentView, type Page, type RuleValidation, type RunSummary, type StrategyView } from '@meridian/contracts';
+import { CreateStrategyDto, DeploymentControlDto, DeploymentIdDto, DeployStrategyDto, RegistryQueryDto, StrategyBacktestDto, StrategyIdParamDto, ValidateRuleDto } from '@meridian/contracts/dto';
 import { RequireRole } from '../auth/access.decorators';
 import { ServiceClients } from '../services/service-clients';
 
@@ -41,6 +41,33 @@ export class StrategiesController {
   @ApiOperation({ summary: 'Backtest a strategy version over symbols and a period, as a queued job: the run id at once, progress on the WebSocket (simulation channel)' })
   backtest(@Body() body: StrategyBacktestDto) {
     return this.services.send<RunSummary>('simulation', SIMULATION_PATTERNS.backtestStrategy, body, DEADLINE_MS);
+  }
+
+  @Post('deploy')
+  @RequireRole('trader')
+  @ApiOperation({ summary: 'Run a strategy version that has a finished backtest live in paper trading: its orders go through the risk checks, tagged with the strategy and version' })
+  deploy(@Body() body: DeployStrategyDto) {
+    return this.services.send<DeploymentView>('simulation', DEPLOY_PATTERN, body, 35_000);
+  }
+
+  @Get('deployments')
+  @ApiOperation({ summary: 'Your deployed strategies with their status, bars seen and orders placed' })
+  deployments() {
+    return this.services.send<DeploymentView[]>('execution', DEPLOYMENT_PATTERNS.list, {}, DEADLINE_MS);
+  }
+
+  @Post('deployments/control')
+  @RequireRole('trader')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Start, pause or stop a deployed strategy (stop cancels its open orders)' })
+  control(@Body() body: DeploymentControlDto) {
+    return this.services.send<DeploymentView>('execution', DEPLOYMENT_PATTERNS.control, body, DEADLINE_MS);
+  }
+
+  @Get('deployments/report')
+  @ApiOperation({ summary: 'A deployment\'s live results beside a backtest of the same strategy over the same period' })
+  report(@Query() q: DeploymentIdDto) {
+    return this.services.send<DeploymentReport>('simulation', DEPLOYMENT_REPORT_PATTERN, q, 35_000);
   }
 
   @Get(':id')

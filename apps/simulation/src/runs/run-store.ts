@@ -162,6 +162,16 @@ export class RunStore {
     return { items: rows.map(summary), total, limit: q.limit, offset: q.offset };
   }
 
+  /** The newest completed backtest of a strategy version (a deployment needs one). */
+  async latestCompleted(strategyId: string, version: number): Promise<RunSummary | null> {
+    const [row] = (await this.dataSource.query(
+      `SELECT id, kind, status, progress, strategy_id, strategy_version, label, metrics, error, created_by, created_at, started_at, finished_at, '{}'::jsonb AS config, NULL AS data_version, NULL AS result
+         FROM simulation_runs WHERE strategy_id = $1 AND strategy_version = $2 AND kind = 'backtest' AND status = 'completed' ORDER BY created_at DESC LIMIT 1`,
+      [strategyId, version],
+    )) as RunRow[];
+    return row ? summary(row) : null;
+  }
+
   async latestFor(strategyId: string): Promise<RunSummary | null> {
     const [row] = (await this.dataSource.query(
       `SELECT id, kind, status, progress, strategy_id, strategy_version, label, metrics, error, created_by, created_at, started_at, finished_at, '{}'::jsonb AS config, NULL AS data_version, NULL AS result

@@ -118,3 +118,33 @@ export class StressTestDto {
   @ApiPropertyOptional({ type: [String], description: 'Saved scenarios to include.' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Matches(UUID, { each: true, message: 'each scenario id must be a UUID' }) scenarioIds?: string[];
   @ApiPropertyOptional({ default: true, description: 'Include the standard scenarios.' }) @IsOptional() @IsBoolean() standard?: boolean;
 }
+
+export class DeployStrategyDto {
+  @ApiProperty({ description: 'A registry strategy (built-in id or UUID) with a finished backtest of this version.' }) @IsString() @Matches(STRATEGY_ID, { message: 'strategyId must be a built-in id or a UUID' }) strategyId: string;
+  @ApiPropertyOptional({ description: 'Default: the latest version.' }) @IsOptional() @IsInt() @Min(1) version?: number;
+  @ApiPropertyOptional() @IsOptional() @IsObject() params?: Record<string, number | boolean | string>;
+  @ApiProperty({ type: [String], example: ['R_100'] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Matches(SYMBOL_PATTERN, { each: true, message: 'each symbol must be 1–32 letters, digits or . _ ^ -' }) symbols: string[];
+  @ApiPropertyOptional({ enum: MARKET_TIMEFRAMES, default: '1m', description: 'The live bars it decides on.' }) @IsOptional() @IsIn(MARKET_TIMEFRAMES) timeframe?: MarketTimeframe;
+  @ApiPropertyOptional({ description: 'An account of yours; default your paper account.' }) @IsOptional() @IsString() @MaxLength(64) accountId?: string;
+}
+
+export class DeploymentSpecDto {
+  @IsString() @MaxLength(64) strategyId: string;
+  @IsInt() @Min(1) version: number;
+  @IsString() @MaxLength(200) label: string;
+  @IsObject() source: Record<string, unknown>;
+  @IsObject() params: Record<string, number | boolean | string>;
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @IsString({ each: true }) @Matches(SYMBOL_PATTERN, { each: true }) symbols: string[];
+  @IsIn(MARKET_TIMEFRAMES) timeframe: MarketTimeframe;
+  @IsString() @Matches(UUID) backtestRunId: string;
+  @IsOptional() @IsString() @MaxLength(64) accountId?: string;
+}
+
+export class DeploymentControlDto {
+  @ApiProperty() @IsString() @Matches(UUID, { message: 'id must be a UUID' }) id: string;
+  @ApiProperty({ enum: ['start', 'pause', 'stop'] }) @IsIn(['start', 'pause', 'stop']) action: 'start' | 'pause' | 'stop';
+}
+
+export class DeploymentIdDto {
+  @ApiProperty() @IsString() @Matches(UUID, { message: 'id must be a UUID' }) id: string;
+}
