@@ -72,6 +72,8 @@ export class TradingEventStore {
  */
 export class GroupCommit {
   private pending: LoggedEvent[] = [];
+  /** What to announce once the pending events are written, in order. */
+  private pendingNotices: (() => void)[] = [];
   private waiting: { promise: Promise<void>; resolve: () => void; reject: (err: Error) => void } | null = null;
   private flushing = false;
   failure: Error | null = null;
@@ -79,12 +81,15 @@ export class GroupCommit {
   constructor(
     private readonly write: (batch: LoggedEvent[]) => Promise<void>,
     private readonly onFailure: (err: Error) => void,
+    /** Runs after each successful write with the notices of its events (one announcement per write). */
+    private readonly onWritten: (notices: (() => void)[]) => void = (notices) => notices.forEach((n) => n()),
   ) {}
 
   /** Resolves once these events (and all before them) are in the database. */
-  append(events: LoggedEvent[]): Promise<void> {
+  append(events: LoggedEvent[], notice?: () => void): Promise<void> {
     if (this.failure) return Promise.reject(this.failure);
     this.pending.push(...events);
+    if (notice) this.pendingNotices.push(notice);
     if (!this.waiting) {
       let resolve!: () => void;
       let reject!: (err: Error) => void;
@@ -109,12 +114,15 @@ export class GroupCommit {
     this.flushing = true;
     while (this.pending.length > 0) {
       const batch = this.pending;
+      const notices = this.pendingNotices;
       const waiting = this.waiting as NonNullable<GroupCommit['waiting']>;
       this.pending = [];
+      this.pendingNotices = [];
       this.waiting = null;
       try {
         await this.write(batch);
         waiting.resolve();
+        this.onWritten(notices);
       } catch (err) {
         this.failure = err as Error;
         waiting.reject(this.failure);
@@ -122,6 +130,7 @@ export class GroupCommit {
         const later = this.waiting as GroupCommit['waiting'];
         later?.reject(this.failure);
         this.pending = [];
+        this.pendingNotices = [];
         this.waiting = null;
         this.onFailure(this.failure);
       }

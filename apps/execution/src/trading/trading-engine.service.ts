@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
-import type { AlgoProgress, CancelReport, CreateOrderResult, RequestContext } from '@meridian/contracts';
+import type { AlgoProgress, CancelReport, CreateOrderResult, RequestContext, TradingEventPayload } from '@meridian/contracts';
 import type { AmendOrderDto, CancelOrdersDto, CreateOrderDto } from '@meridian/contracts/dto';
 import { RpcFailure } from '@meridian/messaging';
 import type { Logger, ProcessMetrics } from '@meridian/observability';
@@ -60,6 +60,7 @@ export class TradingEngine implements OnModuleInit {
   private barrier: Promise<void> | null = null;
   private lastBatch: Promise<void> | null = null;
   private rebuilding = false;
+  private readonly outbox: TradingEventPayload[] = [];
   recoveredAt: number | null = null;
   /** Order create to acknowledgement inside execution (the benchmark of docs/BENCHMARKS.md reads it). */
   private readonly ackSeconds: Summary<'outcome'>;
@@ -88,6 +89,11 @@ export class TradingEngine implements OnModuleInit {
       (err) => {
         this.logger.error({ err }, 'a write to the trading event log failed; its orders were not acknowledged');
         this.scheduleRebuild();
+      },
+      // One message per write carries every order and fill event of it to the gateway.
+      (notices) => {
+        for (const n of notices) n();
+        if (this.outbox.length) this.publisher.tradingBatch(this.outbox.splice(0));
       },
     );
   }
@@ -498,25 +504,22 @@ export class TradingEngine implements OnModuleInit {
       closed: !isOpen(order),
     }));
     const fillNotices = fills.map((fill) => ({ fill, order: this.state.orders.get(fill.orderId) as Order, ownerId: this.state.accounts.get(fill.accountId)?.ownerId ?? '' }));
-    const durable = this.journal.append(logged);
+    const notice = () => {
+      for (const n of notices) {
+        this.outbox.push({ kind: 'order', ownerId: n.ownerId, order: n.view });
+        for (const l of this.listeners) {
+          if (n.accepted) l.accepted?.(n.order);
+          else if (n.closed) l.closed?.(n.order);
+        }
+      }
+      for (const f of fillNotices) {
+        this.outbox.push({ kind: 'fill', ownerId: f.ownerId, fill: toFillView(f.fill) });
+        for (const l of this.listeners) l.filled?.(f.order, f.fill);
+      }
+    };
+    const durable = this.journal.append(logged, notice);
     this.barrier = durable;
     this.lastBatch = durable;
-    durable.then(
-      () => {
-        for (const n of notices) {
-          this.publisher.trading({ kind: 'order', ownerId: n.ownerId, order: n.view });
-          for (const l of this.listeners) {
-            if (n.accepted) l.accepted?.(n.order);
-            else if (n.closed) l.closed?.(n.order);
-          }
-        }
-        for (const f of fillNotices) {
-          this.publisher.trading({ kind: 'fill', ownerId: f.ownerId, fill: toFillView(f.fill) });
-          for (const l of this.listeners) l.filled?.(f.order, f.fill);
-        }
-      },
-      () => undefined,
-    );
   }
 
   /** After a failed write, memory is ahead of the log: rebuild it from the log before deciding anything else. */

@@ -18,9 +18,12 @@ export class TradingPublisher {
     this.alertChannel = `${runtime.config.namespace}:${EVENTS.alertRaise}`;
   }
 
-  trading(payload: TradingEventPayload): void {
-    const frame: WsServerFrame = { type: 'event', channel: 'trading', data: payload, ts: Date.now() };
-    this.runtime.redis.publish(this.realtimeChannel, JSON.stringify(frame)).catch(() => undefined);
+  /** Several events in one message (the realtime hub takes an array of frames). */
+  tradingBatch(payloads: TradingEventPayload[]): void {
+    if (payloads.length === 0) return;
+    const ts = Date.now();
+    const frames: WsServerFrame[] = payloads.map((data) => ({ type: 'event', channel: 'trading', data, ts }));
+    this.runtime.redis.publish(this.realtimeChannel, JSON.stringify(frames.length === 1 ? frames[0] : frames)).catch(() => undefined);
   }
 
   alert(alert: AlertRaiseRequest): void {

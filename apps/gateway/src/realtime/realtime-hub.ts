@@ -24,13 +24,14 @@ export class RealtimeHub implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.subscriber.on('message', (_channel, message) => {
-      let frame: WsServerFrame & { type: 'event' };
+      let parsed: (WsServerFrame & { type: 'event' }) | (WsServerFrame & { type: 'event' })[];
       try {
-        frame = JSON.parse(message);
+        parsed = JSON.parse(message);
       } catch {
         return;
       }
-      for (const l of this.listeners) l(frame);
+      // A service may batch several events of one moment into one message.
+      for (const frame of Array.isArray(parsed) ? parsed : [parsed]) for (const l of this.listeners) l(frame);
     });
     this.subscriber.on('error', () => undefined);
     await this.subscriber.subscribe(this.channel).catch((err) => this.logger.warn({ err }, 'realtime: could not subscribe yet; will retry on reconnect'));
