@@ -9,6 +9,8 @@ import { RequireAuth } from '../session/RequireAuth';
 const PAGES: Partial<Record<ModuleId, ComponentType>> = {
   dashboard: lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))),
   markets: lazy(() => import('../features/markets/MarketsPage').then((m) => ({ default: m.MarketsPage }))),
+  strategies: lazy(() => import('../features/strategies/StrategiesPage').then((m) => ({ default: m.StrategiesPage }))),
+  simulation: lazy(() => import('../features/simulation/SimulationPage').then((m) => ({ default: m.SimulationPage }))),
   portfolio: lazy(() => import('../features/portfolio/PortfolioPage').then((m) => ({ default: m.PortfolioPage }))),
   execution: lazy(() => import('../features/execution/ExecutionPage').then((m) => ({ default: m.ExecutionPage }))),
   system: lazy(() => import('../features/system/SystemPage').then((m) => ({ default: m.SystemPage }))),

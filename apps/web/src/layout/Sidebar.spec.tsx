@@ -4,7 +4,7 @@ import { MODULES, enabledModules, type ModuleDef } from '../modules';
 import { Sidebar } from './Sidebar';
 
 describe('module navigation', () => {
-  it('lists the ten modules, of which Dashboard, Markets, Portfolio, Execution and System are enabled today', () => {
+  it('lists the ten modules, of which Dashboard, Markets, Strategies, Simulation, Portfolio, Execution and System are enabled today', () => {
     expect(MODULES.map((m) => m.label)).toEqual([
       'Dashboard',
       'Data Workspace',
@@ -17,7 +17,7 @@ describe('module navigation', () => {
       'Execution',
       'System',
     ]);
-    expect(enabledModules().map((m) => m.id)).toEqual(['dashboard', 'markets', 'portfolio', 'execution', 'system']);
+    expect(enabledModules().map((m) => m.id)).toEqual(['dashboard', 'markets', 'strategies', 'simulation', 'portfolio', 'execution', 'system']);
   });
 
   it('shows only enabled modules in the sidebar', () => {
@@ -27,17 +27,17 @@ describe('module navigation', () => {
       </MemoryRouter>,
     );
     const links = screen.getAllByRole('link').map((a) => a.textContent);
-    expect(links).toEqual(['DBDashboard', 'MKMarkets', 'PFPortfolio', 'EXExecution', 'SYSystem']);
-    expect(screen.queryByText('Strategies')).toBeNull();
+    expect(links).toEqual(['DBDashboard', 'MKMarkets', 'STStrategies', 'SISimulation', 'PFPortfolio', 'EXExecution', 'SYSystem']);
+    expect(screen.queryByText('Intelligence')).toBeNull();
   });
 
   it('shows a module as soon as it is enabled', () => {
-    const modules: ModuleDef[] = MODULES.map((m) => (m.id === 'markets' ? { ...m, enabled: true } : m));
+    const modules: ModuleDef[] = MODULES.map((m) => (m.id === 'intelligence' ? { ...m, enabled: true } : m));
     render(
       <MemoryRouter>
         <Sidebar modules={modules} />
       </MemoryRouter>,
     );
-    expect(screen.getByRole('link', { name: /Markets/ }).getAttribute('href')).toBe('/markets');
+    expect(screen.getByRole('link', { name: /Intelligence/ }).getAttribute('href')).toBe('/intelligence');
   });
 });

@@ -3,7 +3,7 @@ import { loggedOut, tokensReceived } from '../session/sessionSlice';
 import { sessionAs, tokenPair } from '../../test/render';
 import { LiveChannels } from './liveChannels';
 import type { LiveConnection } from './liveConnection';
-import { baseApi, TRADING_TAGS } from '../api/baseApi';
+import { baseApi, SIMULATION_TAGS, TRADING_TAGS } from '../api/baseApi';
 import { resyncOnReconnect, startLiveSync } from './liveSync';
 
 describe('startLiveSync', () => {
@@ -37,7 +37,7 @@ describe('startLiveSync', () => {
 });
 
 describe('resyncOnReconnect', () => {
-  it('re-reads orders, fills and positions once the socket is back after a drop, not on the first connect', () => {
+  it('re-reads orders, fills, positions and simulation runs once the socket is back after a drop, not on the first connect', () => {
     const dispatch = jest.fn();
     const onStatus = resyncOnReconnect(dispatch);
     onStatus('connecting');
@@ -48,7 +48,7 @@ describe('resyncOnReconnect', () => {
     onStatus('reconnecting');
     onStatus('live');
     expect(dispatch).toHaveBeenCalledTimes(1);
-    expect(dispatch).toHaveBeenCalledWith(baseApi.util.invalidateTags([...TRADING_TAGS]));
+    expect(dispatch).toHaveBeenCalledWith(baseApi.util.invalidateTags([...TRADING_TAGS, ...SIMULATION_TAGS]));
 
     onStatus('offline'); // logout
     onStatus('connecting');

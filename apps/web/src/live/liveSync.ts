@@ -1,4 +1,4 @@
-import { baseApi, TRADING_TAGS } from '../api/baseApi';
+import { baseApi, SIMULATION_TAGS, TRADING_TAGS } from '../api/baseApi';
 import type { AppStore } from '../app/store';
 import { liveStatusChanged, type LiveStatus } from '../app/uiSlice';
 import { authApi } from '../session/authApi';
@@ -8,14 +8,15 @@ import type { LiveChannels } from './liveChannels';
 
 /**
  * Events sent while the socket was away are lost for good. Once it is live again after having
- * been live before, re-read what the `trading` channel keeps current (orders, fills, positions).
+ * been live before, re-read what the `trading` channel keeps current (orders, fills, positions)
+ * and what the `simulation` channel does (runs and their progress).
  */
 export function resyncOnReconnect(dispatch: AppStore['dispatch']): (status: LiveStatus) => void {
   let wasLive = false;
   let missed = false;
   return (status) => {
     if (status === 'live') {
-      if (missed) dispatch(baseApi.util.invalidateTags([...TRADING_TAGS]));
+      if (missed) dispatch(baseApi.util.invalidateTags([...TRADING_TAGS, ...SIMULATION_TAGS]));
       wasLive = true;
       missed = false;
     } else if (status === 'offline') {

@@ -1,0 +1,141 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { StrategyKind, StrategyView } from '@meridian/contracts';
+import { modulePath } from '../../modules';
+import { QueryView } from '../../ui/QueryView';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { formatDateTime, formatFraction, formatNumber } from '../../ui/format';
+import { useGetRegistryQuery } from './strategiesApi';
+import { useDebounced } from './useDebounced';
+import { paramsSummary } from './versionDiff';
+
+export const REGISTRY_PAGE = 25;
+const BASE = modulePath('strategies');
+const SIMULATION = modulePath('simulation');
+
+export function LiveStatus({ live }: { live: StrategyView['live'] }) {
+  if (!live) return <span className="muted small">not deployed</span>;
+  const tone = live.status === 'running' ? 'up' : live.status === 'paused' ? 'degraded' : 'muted';
+  return <StatusBadge status={live.status} tone={tone} />;
+}
+
+function LatestBacktest({ strategy }: { strategy: StrategyView }) {
+  const run = strategy.latestBacktest;
+  if (!run) return <span className="muted small">never</span>;
+  if (!run.metrics) {
+    return (
+      <Link to={`${SIMULATION}/runs/${run.id}`} className="small">
+        {run.status}
+      </Link>
+    );
+  }
+  const m = run.metrics;
+  return (
+    <Link to={`${SIMULATION}/runs/${run.id}`} className="latest-backtest" title={`Backtest of ${formatDateTime(run.createdAt)}`}>
+      <span className="num">{formatFraction(m.totalReturn, 1)}</span>
+      <span className="muted small"> · Sharpe </span>
+      <span className="num">{formatNumber(m.sharpe, 2)}</span>
+      <span className="muted small"> · DD </span>
+      <span className="num">{formatFraction(m.maxDrawdown, 1)}</span>
+    </Link>
+  );
+}
+
+/** The registry: built-ins and rule strategies, filtered by kind and text, a page at a time. */
+export function RegistryTable() {
+  const [kind, setKind] = useState<StrategyKind | ''>('');
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  const q = useDebounced(search.trim(), 300);
+  const registry = useGetRegistryQuery({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), limit: REGISTRY_PAGE, offset });
+
+  return (
+    <div className="registry">
+      <div className="filters">
+        <label className="field field-row">
+          <span>Kind</span>
+          <select
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value as StrategyKind | '');
+              setOffset(0);
+            }}
+            data-testid="registry-kind"
+          >
+            <option value="">All</option>
+            <option value="builtin">Built-in</option>
+            <option value="rule">Rule</option>
+          </select>
+        </label>
+        <label className="field field-row">
+          <span>Search</span>
+          <input
+            type="search"
+            value={search}
+            maxLength={100}
+            placeholder="name or description"
+            onChange={(e) => {
+              setSearch(e.target.value);
+              setOffset(0);
+            }}
+            data-testid="registry-search"
+          />
+        </label>
+      </div>
+      <QueryView query={registry} isEmpty={(p) => p.items.length === 0} emptyText={q || kind ? 'No strategy matches' : 'No strategies yet'} loadingText="Loading strategies…">
+        {(page) => (
+          <>
+            <div className="table-scroll">
+              <table className="grid-table compact" data-testid="registry-table">
+                <thead>
+                  <tr>
+                    <th>Name</th>
+                    <th>Kind</th>
+                    <th className="num">Version</th>
+                    <th>Parameters</th>
+                    <th>Latest backtest</th>
+                    <th>Live</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {page.items.map((s) => (
+                    <tr key={s.id} data-testid={`strategy-row-${s.id}`}>
+                      <td>
+                        <Link to={`${BASE}/view/${encodeURIComponent(s.id)}`}>{s.name}</Link>
+                        {s.description ? <div className="muted small ellipsis">{s.description}</div> : null}
+                      </td>
+                      <td>
+                        <span className={`badge kind-${s.kind}`}>{s.kind === 'builtin' ? 'built-in' : 'rule'}</span>
+                      </td>
+                      <td className="num">v{s.latestVersion}</td>
+                      <td className="mono small">{paramsSummary(s.params)}</td>
+                      <td>
+                        <LatestBacktest strategy={s} />
+                      </td>
+                      <td>
+                        <LiveStatus live={s.live} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="pager-row">
+              <span className="muted small" data-testid="registry-range">
+                {formatNumber(offset + 1)}–{formatNumber(offset + page.items.length)} of {formatNumber(page.total)}
+              </span>
+              <div className="pager">
+                <button type="button" className="btn btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - REGISTRY_PAGE))} data-testid="registry-prev">
+                  Previous
+                </button>
+                <button type="button" className="btn btn-small" disabled={offset + REGISTRY_PAGE >= page.total} onClick={() => setOffset(offset + REGISTRY_PAGE)} data-testid="registry-next">
+                  Next
+                </button>
+              </div>
+            </div>
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { Navigate, NavLink, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useRoleAtLeast } from '../../app/hooks';
+import { modulePath } from '../../modules';
+import { Panel } from '../../ui/Panel';
+import { QueryView } from '../../ui/QueryView';
+import { RegistryTable } from './RegistryTable';
+import { RuleBuilder } from './RuleBuilder';
+import { useGetStrategyQuery } from './strategiesApi';
+import { StrategyDetail } from './StrategyDetail';
+import './strategies.css';
+
+const TABS = [
+  { path: 'registry', label: 'Registry' },
+  { path: 'builder', label: 'Rule builder' },
+] as const;
+
+/** Tab links and the redirect are absolute: relative ones would resolve against the splat (see modulePath). */
+const BASE = modulePath('strategies');
+
+function RegistryView() {
+  return (
+    <Panel title="Strategy registry">
+      <RegistryTable />
+    </Panel>
+  );
+}
+
+/** The rule builder, blank or (?strategy=id) starting from a strategy's latest version. */
+function BuilderView() {
+  const [params] = useSearchParams();
+  const canEdit = useRoleAtLeast('trader');
+  const navigate = useNavigate();
+  const baseId = params.get('strategy');
+  const base = useGetStrategyQuery(baseId ?? '', { skip: !baseId });
+  const onSaved = (id: string) => navigate(`${BASE}/view/${encodeURIComponent(id)}`);
+  if (!canEdit) return <div className="state state-empty">Viewers can browse strategies but not create them.</div>;
+  if (!baseId) return <RuleBuilder key="new" onSaved={(s) => onSaved(s.id)} />;
+  return (
+    <QueryView query={base} loadingText="Loading the strategy…">
+      {(strategy) => <RuleBuilder key={strategy.id} base={strategy} onSaved={(s) => onSaved(s.id)} />}
+    </QueryView>
+  );
+}
+
+function DetailView() {
+  const { id } = useParams();
+  return <StrategyDetail key={id} id={id!} />;
+}
+
+/** F6 Strategies: the registry, the rule builder, and each strategy with its versions and backtests. */
+export function StrategiesPage() {
+  return (
+    <div className="strategies-page">
+      <nav className="tabs" aria-label="Strategies sections">
+        {TABS.map((t) => (
+          <NavLink key={t.path} to={`${BASE}/${t.path}`} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
+            {t.label}
+          </NavLink>
+        ))}
+      </nav>
+      <Routes>
+        <Route path="registry" element={<RegistryView />} />
+        <Route path="builder" element={<BuilderView />} />
+        <Route path="view/:id" element={<DetailView />} />
+        <Route path="*" element={<Navigate to={`${BASE}/registry`} replace />} />
+      </Routes>
+    </div>
+  );
+}
