@@ -149,6 +149,8 @@ async function main() {
     log(`measured: ${OPTS.duration} s at ${OPTS.rate} orders/s`);
     const run = await load(platform.base, token, OPTS.duration, OPTS.rate, 'run');
     const metrics = await (await fetch(`http://127.0.0.1:${platform.ports.execution}/metrics`)).text();
+    const gauge = (name) => Number(/^(\S+) (\S+)$/m.exec(metrics.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `)) ?? '')?.[2] ?? NaN);
+    result.executionEventLoopLagMs = { p50: round(gauge('nodejs_eventloop_lag_p50_seconds') * 1000, 2), p99: round(gauge('nodejs_eventloop_lag_p99_seconds') * 1000, 2), max: round(gauge('nodejs_eventloop_lag_max_seconds') * 1000, 2) };
     const inside = Object.fromEntries(['0.5', '0.9', '0.99', '0.999'].map((q) => [`p${Number(q) * 100}`, round((summaryQuantile(metrics, 'meridian_order_ack_seconds', { outcome: 'accepted' }, q) ?? NaN) * 1000, 3)]));
 
     // Zero lost, zero duplicated: every acknowledged order is in the log exactly once.
@@ -177,7 +179,7 @@ async function main() {
   const file = join(root, 'tools/bench/results', `order-latency-${result.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
   log(`written ${file}`);
-  console.log(JSON.stringify({ throughGateway: result.throughGateway, insideExecution: result.insideExecution.latencyMs, integrity: result.integrity, targets: result.targets }, null, 2));
+  console.log(JSON.stringify({ executionEventLoopLagMs: result.executionEventLoopLagMs, throughGateway: result.throughGateway, insideExecution: result.insideExecution.latencyMs, integrity: result.integrity, targets: result.targets }, null, 2));
 }
 
 main().catch(async (err) => {
