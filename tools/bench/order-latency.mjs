@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: order create to acknowledgement (docs/BENCHMARKS.md, "Order acknowledgement").
 //
-//   node tools/bench/order-latency.mjs [--rate=500] [--duration=20] [--warmup=5] [--skip-build] [--profile]
+//   node tools/bench/order-latency.mjs [--rate=500] [--duration=20] [--warmup=5] [--halt-orders=500] [--skip-build] [--profile]
 //   (--profile writes .cpuprofile files of the gateway and execution into tools/bench/.work-orders)
 //
 // Builds the services, starts all four against the external PostgreSQL (schemas bench_orders_<service>)
@@ -10,7 +10,8 @@
 // a unique clientOrderId) at a fixed rate over keep-alive HTTP and times every answer. "Inside
 // execution" is execution's own meridian_order_ack_seconds summary (request received to recorded in
 // the event log and answered); "through the gateway" is what the HTTP client saw. Afterwards every
-// acknowledged order is looked up in the event log: none may be missing or recorded twice.
+// acknowledged order is looked up in the event log: none may be missing or recorded twice. Last, the
+// emergency stop is timed with --halt-orders open limit orders and 5 running TWAP algorithms.
 //
 // Environment: BENCH_DATABASE_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test),
 // REDIS_URL (else redis://127.0.0.1:6379).
@@ -31,7 +32,7 @@ const { Redis } = require('ioredis');
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => Number(argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
-const OPTS = { rate: opt('rate', 500), duration: opt('duration', 20), warmup: opt('warmup', 5), skipBuild: argv.includes('--skip-build'), profile: argv.includes('--profile') };
+const OPTS = { rate: opt('rate', 500), duration: opt('duration', 20), warmup: opt('warmup', 5), skipBuild: argv.includes('--skip-build'), profile: argv.includes('--profile'), haltOrders: opt('halt-orders', 500) };
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NAMESPACE = `bench-orders-${randomBytes(3).toString('hex')}`;
@@ -149,6 +150,22 @@ async function main() {
     log(`measured: ${OPTS.duration} s at ${OPTS.rate} orders/s`);
     const run = await load(platform.base, token, OPTS.duration, OPTS.rate, 'run');
     const metrics = await (await fetch(`http://127.0.0.1:${platform.ports.execution}/metrics`)).text();
+
+    // The emergency stop with many open orders and algorithms: from the request to the answer
+    // that reports them cancelled (execution answers only after the cancels are in the log).
+    const live = await api(platform.base, 'GET', '/api/markets/live-data', { token });
+    const r100 = live.quotes.find((q) => q.symbol === 'R_100').price;
+    const openOrders = OPTS.haltOrders;
+    for (let i = 0; i < openOrders; i += 50) {
+      await Promise.all(Array.from({ length: Math.min(50, openOrders - i) }, (_, k) =>
+        api(platform.base, 'POST', '/api/orders/create', { token, body: { symbol: 'R_100', side: 'buy', type: 'limit', quantity: '0.01', limitPrice: (r100 * 0.95).toFixed(2), clientOrderId: `halt-${i + k}` } })));
+    }
+    for (let i = 0; i < 5; i++) await api(platform.base, 'POST', '/api/orders/create', { token, body: { symbol: 'R_50', side: 'buy', type: 'algo', quantity: '1', clientOrderId: `halt-algo-${i}`, algo: { kind: 'twap', durationSec: 3600, slices: 4 } } });
+    const haltStarted = performance.now();
+    const stop = await api(platform.base, 'POST', '/api/system/emergency-stop', { token, body: { reason: 'benchmark' } });
+    const haltMs = performance.now() - haltStarted;
+    await api(platform.base, 'POST', '/api/system/resume', { token, body: { reason: 'benchmark done' } });
+    result.emergencyStop = { openOrders, algorithms: 5, elapsedMs: round(haltMs, 1), reply: stop, targetMs: 1000, met: haltMs < 1000 };
     const gauge = (name) => Number(/^(\S+) (\S+)$/m.exec(metrics.split('\n').find((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `)) ?? '')?.[2] ?? NaN);
     result.executionEventLoopLagMs = { p50: round(gauge('nodejs_eventloop_lag_p50_seconds') * 1000, 2), p99: round(gauge('nodejs_eventloop_lag_p99_seconds') * 1000, 2), max: round(gauge('nodejs_eventloop_lag_max_seconds') * 1000, 2) };
     const inside = Object.fromEntries(['0.5', '0.9', '0.99', '0.999'].map((q) => [`p${Number(q) * 100}`, round((summaryQuantile(metrics, 'meridian_order_ack_seconds', { outcome: 'accepted' }, q) ?? NaN) * 1000, 3)]));
@@ -179,7 +196,7 @@ async function main() {
   const file = join(root, 'tools/bench/results', `order-latency-${result.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
   log(`written ${file}`);
-  console.log(JSON.stringify({ executionEventLoopLagMs: result.executionEventLoopLagMs, throughGateway: result.throughGateway, insideExecution: result.insideExecution.latencyMs, integrity: result.integrity, targets: result.targets }, null, 2));
+  console.log(JSON.stringify({ emergencyStop: { ...result.emergencyStop, reply: undefined }, executionEventLoopLagMs: result.executionEventLoopLagMs, throughGateway: result.throughGateway, insideExecution: result.insideExecution.latencyMs, integrity: result.integrity, targets: result.targets }, null, 2));
 }
 
 main().catch(async (err) => {

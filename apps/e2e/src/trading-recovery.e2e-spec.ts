@@ -51,6 +51,8 @@ describe('execution recovers exactly from its event log after kill -9', () => {
     const acknowledged = new Map<string, string>(); // clientOrderId → order id
     let sent = 0;
     let killed = false;
+    // An algorithm working when the process dies is cancelled at the restart, with an alert.
+    const algo = (await platform.http().post('/api/orders/create').set(auth).send({ symbol: 'R_50', side: 'buy', type: 'algo', quantity: '3', clientOrderId: 'algo-before-kill', algo: { kind: 'twap', durationSec: 3600, slices: 3 } }).expect(201)).body as CreateOrderResult;
     const burst = async (worker: number) => {
       for (let i = 0; i < 60; i++) {
         const clientOrderId = `burst-${worker}-${i}`;
@@ -79,6 +81,12 @@ describe('execution recovers exactly from its event log after kill -9', () => {
       const res = await platform.http().get(`/api/orders/status?clientOrderId=${clientOrderId}`).set(auth).expect(200);
       expect((res.body as Page<OrderView>).items[0].id).toBe(id);
     }
+    const cancelledAlgo = (await platform.http().get(`/api/orders/${algo.order.id}`).set(auth).expect(200)).body as OrderView;
+    expect(cancelledAlgo).toMatchObject({ status: 'cancelled', cancelReason: expect.stringMatching(/restarted/) });
+    await platform.waitFor(async () => {
+      const alerts = (await platform.http().get('/api/alerts/active').set(auth)).body as { items: { key: string }[] };
+      return alerts.items.some((a) => a.key === `algo-cancelled-on-restart:${algo.order.id}`);
+    }, 10_000, 'the alert about the cancelled algorithm');
     const retry = [...acknowledged.entries()][0];
     const again = await platform.http().post('/api/orders/create').set(auth).send({ symbol: 'R_100', side: 'buy', type: 'market', quantity: '1', clientOrderId: retry[0] }).expect(201);
     expect(again.body).toMatchObject({ duplicate: true, order: { id: retry[1] } });
