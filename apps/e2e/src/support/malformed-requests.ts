@@ -76,6 +76,46 @@ export const GATEWAY_ENDPOINTS: EndpointSpec[] = [
   { method: 'GET', route: '/api/system/halt' },
   { method: 'POST', route: '/api/system/emergency-stop', body: () => ({ reason: 'fuzzing the gateway' }) },
   { method: 'POST', route: '/api/system/resume', body: () => ({ reason: 'fuzzing the gateway' }) },
+  // markets.controller.ts
+  { method: 'GET', route: '/api/markets/instruments' },
+  { method: 'GET', route: '/api/markets/live-data', query: { symbol: 'R_100', timeframe: '1m', limit: '10' } },
+  { method: 'GET', route: '/api/markets/correlations', query: { symbols: 'R_10,R_100', timeframe: '1m' } },
+  { method: 'POST', route: '/api/markets/alerts', body: () => ({ symbol: 'R_100', condition: { kind: 'above', level: 1e9 }, trigger: { mode: 'once' } }) },
+  { method: 'GET', route: '/api/markets/alerts' },
+  { method: 'DELETE', route: '/api/markets/alerts/:id', param: uuid },
+  // orders.controller.ts
+  { method: 'POST', route: '/api/orders/create', body: (rng) => ({ symbol: 'R_100', side: 'buy', type: 'limit', quantity: '1', limitPrice: '1', clientOrderId: `fuzz-${rng.hex(8)}` }) },
+  { method: 'GET', route: '/api/orders/status', query: { status: 'open', ...page } },
+  { method: 'GET', route: '/api/orders/:id', param: uuid },
+  { method: 'POST', route: '/api/orders/amend', body: (rng) => ({ id: uuid(rng), limitPrice: '1' }) },
+  { method: 'GET', route: '/api/executions/history', query: page },
+  { method: 'POST', route: '/api/executions/cancel', body: (rng) => ({ scope: 'order', id: uuid(rng) }) },
+  // portfolio.controller.ts
+  { method: 'GET', route: '/api/portfolio/accounts' },
+  { method: 'GET', route: '/api/portfolio/positions' },
+  { method: 'GET', route: '/api/portfolio/equity', query: { limit: '10' } },
+  { method: 'GET', route: '/api/portfolio/risk-metrics', query: { benchmark: 'R_100', timeframe: '1h' } },
+  { method: 'GET', route: '/api/portfolio/risk-limits' },
+  { method: 'POST', route: '/api/portfolio/risk-limits', body: () => ({ symbol: 'R_10', limits: { maxOrderQuantity: '10' }, reason: 'fuzz' }) },
+  { method: 'POST', route: '/api/portfolio/rebalance', body: () => ({ targets: [{ symbol: 'R_100', weight: 0.1 }], mode: 'preview' }) },
+  // strategies.controller.ts
+  { method: 'GET', route: '/api/strategies/registry', query: page },
+  { method: 'GET', route: '/api/strategies/:id', param: (rng) => rng.pick(['sma-crossover', uuid(rng)]) },
+  { method: 'POST', route: '/api/strategies/create', body: (rng) => ({ name: `fuzz ${rng.hex(4)}`, kind: 'rule', rule: { symbols: ['R_100'], entry: 'close > sma(close, 5)', exit: 'close < sma(close, 5)', side: 'long', sizing: { type: 'quantity', value: 1 } } }) },
+  { method: 'POST', route: '/api/strategies/validate', body: () => ({ rule: { symbols: ['R_100'], entry: 'crossAbove(sma(close,10), sma(close,30))', side: 'long', sizing: { type: 'quantity', value: 1 }, stopLoss: { type: 'percent', value: 0.02 } } }) },
+  { method: 'POST', route: '/api/strategies/backtest', body: () => ({ strategyId: 'sma-crossover', symbols: ['R_100'], timeframe: '1d' }) },
+  { method: 'POST', route: '/api/strategies/deploy', body: () => ({ strategyId: 'sma-crossover', symbols: ['R_100'], timeframe: '1m' }) },
+  { method: 'GET', route: '/api/strategies/deployments' },
+  { method: 'POST', route: '/api/strategies/deployments/control', body: (rng) => ({ id: uuid(rng), action: 'pause' }) },
+  { method: 'GET', route: '/api/strategies/deployments/report', query: { id: '00000000-0000-4000-a000-000000000000' } },
+  // simulation.controller.ts
+  { method: 'POST', route: '/api/simulation/backtest', body: () => ({ strategyId: 'sma-crossover', symbols: ['R_100'], timeframe: '1d', grid: { fast: [5, 10] } }) },
+  { method: 'GET', route: '/api/simulation/results', query: page },
+  { method: 'POST', route: '/api/simulation/cancel', body: (rng) => ({ id: uuid(rng) }) },
+  { method: 'POST', route: '/api/simulation/monte-carlo', body: (rng) => ({ source: 'backtest', runId: uuid(rng), method: 'trade-resample', paths: 1000, steps: 10 }) },
+  { method: 'POST', route: '/api/simulation/stress-test', body: () => ({ source: 'portfolio', standard: false, scenarios: [{ name: 'fuzz', definition: { kind: 'shock', moves: { '*': -0.1 } } }] }) },
+  { method: 'GET', route: '/api/simulation/scenarios' },
+  { method: 'POST', route: '/api/simulation/scenarios', body: () => ({ name: 'fuzz', definition: { kind: 'shock', moves: { '*': -0.1 } } }) },
 ];
 
 export const endpointName = (e: EndpointSpec) => `${e.method} ${e.route}`;

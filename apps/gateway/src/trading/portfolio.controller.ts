@@ -5,6 +5,9 @@ import { AccountQueryDto, EquityQueryDto, RebalanceDto, RiskMetricsQueryDto, Set
 import { RequireRole } from '../auth/access.decorators';
 import { ServiceClients } from '../services/service-clients';
 
+/** Risk metrics read history, and an executed rebalance places one order per symbol: they may take longer than a lookup. */
+const COMPUTE_DEADLINE_MS = 10_000;
+
 /** F8 Portfolio: translated to execution's message patterns. */
 @ApiTags('portfolio')
 @ApiBearerAuth()
@@ -34,7 +37,7 @@ export class PortfolioController {
   @Get('risk-metrics')
   @ApiOperation({ summary: 'Exposure, leverage, weights, volatility, VaR and CVaR (95/99 %, one day), beta, drawdown, Sharpe and Sortino (PerformanceAnalytics conventions)' })
   riskMetrics(@Query() q: RiskMetricsQueryDto) {
-    return this.services.send<RiskMetricsResponse>('execution', TRADING_PATTERNS.riskMetrics, q);
+    return this.services.send<RiskMetricsResponse>('execution', TRADING_PATTERNS.riskMetrics, q, COMPUTE_DEADLINE_MS);
   }
 
   @Get('risk-limits')
@@ -56,6 +59,6 @@ export class PortfolioController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Target weights in, the orders that reach them out: a preview, or executed through the risk checks' })
   rebalance(@Body() body: RebalanceDto) {
-    return this.services.send<RebalanceResponse>('execution', TRADING_PATTERNS.rebalance, body);
+    return this.services.send<RebalanceResponse>('execution', TRADING_PATTERNS.rebalance, body, COMPUTE_DEADLINE_MS);
   }
 }
