@@ -72,7 +72,9 @@ export class StrategiesService {
   async create(dto: CreateStrategyDto, ctx: RequestContext): Promise<StrategyView> {
     const version = this.compileVersion(dto);
     const who = owner(ctx);
-    return this.dataSource.transaction(async (m) => {
+    // Inside the transaction only its own manager is used: with the embedded database (one
+    // connection) a query outside it would wait for the transaction, which waits for the query.
+    const id = await this.dataSource.transaction(async (m) => {
       let id = dto.strategyId;
       if (id) {
         const [row] = (await m.query('SELECT * FROM strategies WHERE id = $1 FOR UPDATE', [id])) as StrategyRow[];
@@ -90,9 +92,9 @@ export class StrategiesService {
         [id, JSON.stringify(version.definition), version.canonical, JSON.stringify(version.params), version.warmupBars, who],
       );
       if (dto.description !== undefined && dto.strategyId) await m.query('UPDATE strategies SET description = $2 WHERE id = $1', [id, dto.description]);
-      const [row] = (await m.query('SELECT * FROM strategies WHERE id = $1', [id])) as StrategyRow[];
-      return this.userView(row, m.query.bind(m));
+      return id as string;
     });
+    return this.get(id, ctx);
   }
 
   /** What a version stores, validated and dry-compiled (a rule that does not parse is a 400 naming its position). */
@@ -148,8 +150,8 @@ export class StrategiesService {
     };
   }
 
-  private async userView(r: StrategyRow, query: (sql: string, params: unknown[]) => Promise<unknown> = (sql, p) => this.dataSource.query(sql, p)): Promise<StrategyView> {
-    const versions = (await query('SELECT * FROM strategy_versions WHERE strategy_id = $1 ORDER BY version', [r.id])) as VersionRow[];
+  private async userView(r: StrategyRow): Promise<StrategyView> {
+    const versions = (await this.dataSource.query('SELECT * FROM strategy_versions WHERE strategy_id = $1 ORDER BY version', [r.id])) as VersionRow[];
     const latest = versions[versions.length - 1];
     let params: StrategyView['params'] = {};
     if (latest) {
