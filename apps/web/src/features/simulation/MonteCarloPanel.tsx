@@ -92,7 +92,9 @@ function MonteCarloRun({ id }: { id: string }) {
       {(r) => (
         <div className="stack">
           <div className="run-head">
-            <StatusBadge status={r.status} tone={statusTone(r.status)} />
+            <span data-testid="mc-run-status" data-status={r.status}>
+              <StatusBadge status={r.status} tone={statusTone(r.status)} />
+            </span>
             <Link to={`${BASE}/runs/${r.id}`}>{r.label || shortId(r.id)}</Link>
             <span className="muted small">{formatDateTime(r.createdAt)}</span>
             {isActive(r.status) ? <RunProgress run={r} /> : null}

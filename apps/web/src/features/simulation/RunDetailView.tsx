@@ -149,7 +149,9 @@ function RunBody({ run }: { run: RunDetail }) {
         }
       >
         <div className="run-head">
-          <StatusBadge status={run.status} tone={statusTone(run.status)} />
+          <span data-testid="run-status" data-status={run.status}>
+            <StatusBadge status={run.status} tone={statusTone(run.status)} />
+          </span>
           {isActive(run.status) ? <RunProgress run={run} /> : null}
           <span className="mono muted small" title={run.id}>
             {run.id}

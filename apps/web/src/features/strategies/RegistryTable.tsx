@@ -5,7 +5,8 @@ import { modulePath } from '../../modules';
 import { QueryView } from '../../ui/QueryView';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDateTime, formatFraction, formatNumber } from '../../ui/format';
-import { useGetRegistryQuery } from './strategiesApi';
+import { liveOf, STATUS_TONES } from './deployDraft';
+import { useGetDeploymentsQuery, useGetRegistryQuery } from './strategiesApi';
 import { useDebounced } from './useDebounced';
 import { paramsSummary } from './versionDiff';
 
@@ -15,8 +16,11 @@ const SIMULATION = modulePath('simulation');
 
 export function LiveStatus({ live }: { live: StrategyView['live'] }) {
   if (!live) return <span className="muted small">not deployed</span>;
-  const tone = live.status === 'running' ? 'up' : live.status === 'paused' ? 'degraded' : 'muted';
-  return <StatusBadge status={live.status} tone={tone} />;
+  return (
+    <Link to={`${BASE}/live?deployment=${encodeURIComponent(live.deploymentId)}`} className="live-status" title="its deployment in Live">
+      <StatusBadge status={live.status} tone={STATUS_TONES[live.status]} />
+    </Link>
+  );
 }
 
 function LatestBacktest({ strategy }: { strategy: StrategyView }) {
@@ -48,6 +52,8 @@ export function RegistryTable() {
   const [offset, setOffset] = useState(0);
   const q = useDebounced(search.trim(), 300);
   const registry = useGetRegistryQuery({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), limit: REGISTRY_PAGE, offset });
+  // The registry's live status, else the one the deployments list shows (read once, not polled here).
+  const deployments = useGetDeploymentsQuery();
 
   return (
     <div className="registry">
@@ -113,7 +119,7 @@ export function RegistryTable() {
                         <LatestBacktest strategy={s} />
                       </td>
                       <td>
-                        <LiveStatus live={s.live} />
+                        <LiveStatus live={s.live ?? liveOf(deployments.data, s.id)} />
                       </td>
                     </tr>
                   ))}

@@ -57,7 +57,7 @@ describe('Strategies page', () => {
     await waitFor(() => expect(last('GET /api/strategies/registry')!.url.searchParams.get('offset')).toBe('25'));
   });
 
-  it('shows a strategy’s versions side by side and deployment as not available yet', async () => {
+  it('shows a strategy’s versions side by side and opens the deploy form', async () => {
     gateway();
     renderWithStore(<AppRoutes />, { route: `/strategies/view/${RULE_ID}`, session: sessionAs('trader') });
 
@@ -67,8 +67,10 @@ describe('Strategies page', () => {
     expect(screen.getByTestId('diff-summary').textContent).toBe('1 changed line');
 
     const deploy = screen.getByTestId('strategy-deploy') as HTMLButtonElement;
-    expect(deploy.disabled).toBe(true);
-    expect(screen.getByTestId('strategy-deploy-wrap').getAttribute('title')).toBe('live deployment is not available yet');
+    expect(deploy.disabled).toBe(false);
+    expect(screen.queryByTestId('deploy-form')).toBeNull();
+    fireEvent.click(deploy);
+    expect(await screen.findByTestId('deploy-form')).toBeTruthy();
     expect(screen.getByTestId('strategy-edit').getAttribute('href')).toBe(`/strategies/builder?strategy=${RULE_ID}`);
   });
 

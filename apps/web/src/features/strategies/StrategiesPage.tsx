@@ -3,6 +3,7 @@ import { useRoleAtLeast } from '../../app/hooks';
 import { modulePath } from '../../modules';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
+import { DeploymentsPanel } from './DeploymentsPanel';
 import { RegistryTable } from './RegistryTable';
 import { RuleBuilder } from './RuleBuilder';
 import { useGetStrategyQuery } from './strategiesApi';
@@ -12,6 +13,7 @@ import './strategies.css';
 const TABS = [
   { path: 'registry', label: 'Registry' },
   { path: 'builder', label: 'Rule builder' },
+  { path: 'live', label: 'Live' },
 ] as const;
 
 /** Tab links and the redirect are absolute: relative ones would resolve against the splat (see modulePath). */
@@ -42,12 +44,22 @@ function BuilderView() {
   );
 }
 
+/** Deployed strategies in paper trading (?deployment=id opens its report). */
+function LiveView() {
+  const [params] = useSearchParams();
+  return (
+    <Panel title="Live deployments (paper trading)">
+      <DeploymentsPanel initialReport={params.get('deployment')} />
+    </Panel>
+  );
+}
+
 function DetailView() {
   const { id } = useParams();
   return <StrategyDetail key={id} id={id!} />;
 }
 
-/** F6 Strategies: the registry, the rule builder, and each strategy with its versions and backtests. */
+/** F6 Strategies: the registry, the rule builder, live deployments, and each strategy with its versions, backtests and deployment. */
 export function StrategiesPage() {
   return (
     <div className="strategies-page">
@@ -61,6 +73,7 @@ export function StrategiesPage() {
       <Routes>
         <Route path="registry" element={<RegistryView />} />
         <Route path="builder" element={<BuilderView />} />
+        <Route path="live" element={<LiveView />} />
         <Route path="view/:id" element={<DetailView />} />
         <Route path="*" element={<Navigate to={`${BASE}/registry`} replace />} />
       </Routes>

@@ -9,8 +9,11 @@ import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDateTime, formatFraction, formatNumber } from '../../ui/format';
 import { useGetMarketInstrumentsQuery } from '../markets/marketsApi';
 import { BacktestForm } from './BacktestForm';
+import { DeploymentsPanel } from './DeploymentsPanel';
+import { DeployForm } from './DeployForm';
+import { liveOf } from './deployDraft';
 import { LiveStatus } from './RegistryTable';
-import { useGetStrategyQuery } from './strategiesApi';
+import { useGetDeploymentsQuery, useGetStrategyQuery } from './strategiesApi';
 import { diffLines, versionLines } from './versionDiff';
 
 const BASE = modulePath('strategies');
@@ -107,6 +110,10 @@ function StrategyBody({ strategy }: { strategy: StrategyView }) {
   const canRun = useRoleAtLeast('trader');
   const instruments = useGetMarketInstrumentsQuery();
   const [backtesting, setBacktesting] = useState(false);
+  const [deploying, setDeploying] = useState(false);
+  const deployments = useGetDeploymentsQuery();
+  const live = strategy.live ?? liveOf(deployments.data, strategy.id);
+  const deployed = (deployments.data ?? []).some((d) => d.strategyId === strategy.id);
   const latest = strategy.versions.find((v) => v.version === strategy.latestVersion);
   const ownRule = strategy.kind === 'rule' && strategy.ownerId === userId;
   const run = strategy.latestBacktest;
@@ -132,12 +139,17 @@ function StrategyBody({ strategy }: { strategy: StrategyView }) {
                 {ownRule ? 'New version' : 'Copy as new'}
               </Link>
             ) : null}
-            {/* The live runner is not built: POST /api/strategies/deploy does not exist yet. */}
-            <span title="live deployment is not available yet" data-testid="strategy-deploy-wrap">
-              <button type="button" className="btn btn-small" disabled aria-disabled="true" data-testid="strategy-deploy">
-                Deploy to paper
+            {canRun ? (
+              <button
+                type="button"
+                className={`btn btn-small ${deploying ? '' : 'btn-primary'}`}
+                onClick={() => setDeploying((v) => !v)}
+                aria-expanded={deploying}
+                data-testid="strategy-deploy"
+              >
+                {deploying ? 'Close deploy' : 'Deploy to paper'}
               </button>
-            </span>
+            ) : null}
           </>
         }
       >
@@ -157,7 +169,7 @@ function StrategyBody({ strategy }: { strategy: StrategyView }) {
           <div>
             <dt>Live</dt>
             <dd>
-              <LiveStatus live={strategy.live} />
+              <LiveStatus live={live} />
             </dd>
           </div>
           <div>
@@ -192,6 +204,25 @@ function StrategyBody({ strategy }: { strategy: StrategyView }) {
         </Panel>
       ) : null}
 
+      {deploying ? (
+        <Panel title={`Deploy ${strategy.name} to paper trading`}>
+          <DeployForm strategy={strategy} instruments={instruments.data} />
+        </Panel>
+      ) : null}
+
+      {deployed ? (
+        <Panel
+          title="Live deployments"
+          actions={
+            <Link className="btn btn-small" to={`${BASE}/live`}>
+              All deployments
+            </Link>
+          }
+        >
+          <DeploymentsPanel strategyId={strategy.id} />
+        </Panel>
+      ) : null}
+
       <Panel title="Parameters">
         <ParamsSpec strategy={strategy} />
       </Panel>
@@ -203,7 +234,7 @@ function StrategyBody({ strategy }: { strategy: StrategyView }) {
   );
 }
 
-/** One strategy: what it is, its parameters, its versions side by side; backtest it from here. */
+/** One strategy: what it is, its parameters, its versions side by side; backtest and deploy it from here. */
 export function StrategyDetail({ id }: { id: string }) {
   const strategy = useGetStrategyQuery(id);
   return (

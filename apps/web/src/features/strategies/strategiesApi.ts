@@ -1,4 +1,4 @@
-import type { Page, RuleValidation, RunSummary, StrategyKind, StrategyView } from '@meridian/contracts';
+import type { DeploymentReport, DeploymentView, MarketTimeframe, Page, RuleValidation, RunSummary, StrategyKind, StrategyView } from '@meridian/contracts';
 import { baseApi } from '../../api/baseApi';
 import { liveChannelsOf } from '../../live/liveChannels';
 import { whileCached } from '../../live/whileCached';
@@ -33,6 +33,27 @@ export interface StrategyBacktestBody extends BacktestData {
   version?: number;
   params?: Record<string, ParamValue>;
 }
+
+/** POST /api/strategies/deploy: a backtested version, run live in paper trading. */
+export interface DeployStrategyBody {
+  strategyId: string;
+  version?: number;
+  params?: Record<string, ParamValue>;
+  symbols: string[];
+  timeframe?: MarketTimeframe;
+  accountId?: string;
+}
+
+export type DeploymentAction = 'start' | 'pause' | 'stop';
+
+/** POST /api/strategies/deployments/control. */
+export interface DeploymentControlBody {
+  id: string;
+  action: DeploymentAction;
+}
+
+/** How often the Live panel asks for the deployments list (there is no deployment event on the WebSocket). */
+export const DEPLOYMENTS_POLL_MS = 5_000;
 
 export const strategiesApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
@@ -74,7 +95,53 @@ export const strategiesApi = baseApi.injectEndpoints({
       query: (body) => ({ url: '/strategies/backtest', method: 'POST', body }),
       invalidatesTags: ['Runs'],
     }),
+    /**
+     * Deployments have no tag type of their own: they hang on 'Strategies', the tag of the registry
+     * and detail whose live status a deployment changes.
+     */
+    getDeployments: build.query<DeploymentView[], void>({
+      query: () => '/strategies/deployments',
+      providesTags: ['Strategies'],
+    }),
+    /** 201 with the deployment; 409 when the version has no completed backtest. */
+    deployStrategy: build.mutation<DeploymentView, DeployStrategyBody>({
+      query: (body) => ({ url: '/strategies/deploy', method: 'POST', body }),
+      invalidatesTags: ['Strategies'],
+    }),
+    /** Start, pause or stop; 409 once stopped. The answer replaces the row at once, then the list is refetched. */
+    controlDeployment: build.mutation<DeploymentView, DeploymentControlBody>({
+      query: (body) => ({ url: '/strategies/deployments/control', method: 'POST', body }),
+      async onQueryStarted(_body, { dispatch, queryFulfilled }) {
+        try {
+          const { data } = await queryFulfilled;
+          dispatch(
+            strategiesApi.util.updateQueryData('getDeployments', undefined, (list) => {
+              const i = list.findIndex((d) => d.id === data.id);
+              if (i >= 0) list[i] = data;
+            }),
+          );
+        } catch {
+          // the error is the mutation's to show
+        }
+      },
+      invalidatesTags: ['Strategies'],
+    }),
+    /** Live beside a backtest of the same period; computed on request (can take seconds), so not polled. */
+    getDeploymentReport: build.query<DeploymentReport, string>({
+      query: (id) => ({ url: '/strategies/deployments/report', params: { id } }),
+      keepUnusedDataFor: 10,
+    }),
   }),
 });
 
-export const { useGetRegistryQuery, useGetStrategyQuery, useValidateRuleQuery, useCreateStrategyMutation, useBacktestStrategyMutation } = strategiesApi;
+export const {
+  useGetRegistryQuery,
+  useGetStrategyQuery,
+  useValidateRuleQuery,
+  useCreateStrategyMutation,
+  useBacktestStrategyMutation,
+  useGetDeploymentsQuery,
+  useDeployStrategyMutation,
+  useControlDeploymentMutation,
+  useGetDeploymentReportQuery,
+} = strategiesApi;
