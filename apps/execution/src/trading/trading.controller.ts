@@ -52,6 +52,7 @@ export class TradingController {
           (!q.side || o.side === q.side) &&
           (!q.parentId || o.parentId === q.parentId) &&
           (!q.role || o.role === q.role) &&
+          (!q.tag || o.tag === q.tag) &&
           (status !== 'open' || isOpen(o)),
       );
       orders.sort((a, b) => b.createdAt - a.createdAt || b.version - a.version);

@@ -53,11 +53,13 @@ export class DeploymentsService {
     const live = await this.platform.execution.send<DeploymentLive>(DEPLOYMENT_PATTERNS.live, { id }, ctx, DEPLOY_DEADLINE_MS);
     const d = live.deployment;
     const notes: string[] = [];
-    const from = Date.parse(d.startedAt);
-    const to = Date.now();
     const resolved = await this.strategies.resolve(d.strategyId, d.version, d.params, ctx);
     const warmup = resolved.definition.warmup(resolved.params);
     const barMs = TIMEFRAME_MS[d.timeframe as Timeframe];
+    // The period in the venue's time (a demo venue may run faster than the clock): the bars it saw.
+    const lastBar = d.lastBarAt ? Date.parse(d.lastBarAt) : null;
+    const from = lastBar !== null ? lastBar - Math.max(0, d.barsSeen - 1) * barMs : Date.parse(d.startedAt);
+    const to = lastBar !== null ? lastBar + barMs : Date.now();
     // The backtest starts early enough to warm its indicators up, and counts only trades opened in the period.
     const columns = await Promise.all(d.symbols.map((s) => this.platform.candles(s, d.timeframe, new Date(from - (warmup + 2) * barMs).toISOString(), new Date(to).toISOString(), ctx)));
     let backtest: DeploymentReport['backtest'] = { trades: 0, fills: 0, netPnl: 0, feesPaid: 0, error: null };

@@ -108,6 +108,7 @@ export class OrderStatusQueryDto {
   @ApiPropertyOptional({ enum: ORDER_SIDES }) @IsOptional() @IsIn(ORDER_SIDES) side?: OrderSideName;
   @ApiPropertyOptional({ description: 'Orders of one parent algorithm.' }) @IsOptional() @IsString() @MaxLength(64) parentId?: string;
   @ApiPropertyOptional({ enum: ORDER_ROLES, description: 'e.g. algo-parent for the algorithms.' }) @IsOptional() @IsIn(ORDER_ROLES) role?: OrderRoleName;
+  @ApiPropertyOptional({ description: 'Orders with this tag (a deployed strategy tags its orders).' }) @IsOptional() @IsString() @MaxLength(120) tag?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) accountId?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
