@@ -5,7 +5,7 @@ import type { DeploymentLive, DeploymentSpec, DeploymentStatus, DeploymentView, 
 import type { Candle, Timeframe } from '@meridian/market-data';
 import { RpcFailure } from '@meridian/messaging';
 import type { Logger } from '@meridian/observability';
-import { LOGGER } from '@meridian/service-kit';
+import { HaltStateService, LOGGER } from '@meridian/service-kit';
 import { findBuiltin, parseRuleStrategy, resolveParams, type OrderIntent, type ParamValues, type Strategy, type StrategyContext, type StrategyDefinition } from '@meridian/strategy';
 import { isOpen, type Order } from '@meridian/trading';
 import { CandleStore } from '../markets/candle-store';
@@ -135,6 +135,7 @@ export class StrategyRunnerService implements OnApplicationBootstrap, OnApplicat
     private readonly engine: TradingEngine,
     private readonly feed: MarketFeedService,
     private readonly candles: CandleStore,
+    private readonly halt: HaltStateService,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -157,6 +158,7 @@ export class StrategyRunnerService implements OnApplicationBootstrap, OnApplicat
   }
 
   async deploy(spec: DeploymentSpec, ctx: RequestContext): Promise<DeploymentView> {
+    if (this.halt.current.halted) throw new RpcFailure({ statusCode: 409, error: 'Conflict', message: 'Trading is halted (emergency stop); resume it before deploying' });
     const account = await this.engine.resolveAccount(ctx, spec.accountId);
     buildDefinition(spec.source, spec.params); // refuse what cannot run before storing it
     const id = randomUUID();
@@ -179,7 +181,8 @@ export class StrategyRunnerService implements OnApplicationBootstrap, OnApplicat
     const row = await this.owned(id, ctx);
     if (row.status === 'stopped') throw new RpcFailure({ statusCode: 409, error: 'Conflict', message: `Deployment ${id} is stopped; deploy again to run it` });
     if (action === 'start') {
-      if (this.engine.state && row.status !== 'running') {
+      if (this.halt.current.halted) throw new RpcFailure({ statusCode: 409, error: 'Conflict', message: 'Trading is halted (emergency stop); resume it before starting a deployment' });
+      if (row.status !== 'running') {
         await this.setStatus(id, 'running', null);
         await this.startInstance({ ...row, status: 'running' });
       }
