@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Injectable } from '@nestjs/common';
-import type { BacktestMetricsView, GridPointView, Page, RunDetail, RunKind, RunStatus, RunSummary } from '@meridian/contracts';
+import type { BacktestMetricsView, GridPointView, Page, RunDetail, RunKind, RunStatus, RunSummary, WalkForwardWindowView } from '@meridian/contracts';
 
 interface RunRow {
   id: string;
@@ -136,6 +136,19 @@ export class RunStore {
   async points(id: string): Promise<GridPointView[]> {
     const rows = (await this.dataSource.query('SELECT params, metrics, error FROM simulation_run_points WHERE run_id = $1 ORDER BY point', [id])) as { params: GridPointView['params']; metrics: BacktestMetricsView | null; error: string | null }[];
     return rows.map((r) => ({ params: r.params, metrics: r.metrics, ...(r.error ? { error: r.error } : {}) }));
+  }
+
+  /** A walk-forward window's result (kept in the points table, one row per window). */
+  async saveWindow(id: string, window: WalkForwardWindowView): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO simulation_run_points (run_id, point, params, metrics) VALUES ($1, $2, $3::jsonb, $4::jsonb) ON CONFLICT (run_id, point) DO UPDATE SET params = EXCLUDED.params, metrics = EXCLUDED.metrics`,
+      [id, window.index, JSON.stringify(window.bestParams), JSON.stringify(window)],
+    );
+  }
+
+  async windows(id: string): Promise<WalkForwardWindowView[]> {
+    const rows = (await this.dataSource.query('SELECT metrics FROM simulation_run_points WHERE run_id = $1 ORDER BY point', [id])) as { metrics: WalkForwardWindowView }[];
+    return rows.map((r) => r.metrics);
   }
 
   async pointCount(id: string): Promise<number> {

@@ -98,7 +98,10 @@ export class RunWorkerService implements OnApplicationBootstrap, OnApplicationSh
         case 'grid-finish':
           return await this.gridFinish(runId);
         case 'walk-forward':
-          return await this.walkForward(runId);
+        case 'wf-finish':
+          return await this.walkForwardFinish(runId);
+        case 'wf-window':
+          return await this.walkForwardWindow(runId, job.data.window);
         case 'monte-carlo':
           return await this.monteCarlo(runId);
       }
@@ -166,54 +169,59 @@ export class RunWorkerService implements OnApplicationBootstrap, OnApplicationSh
     return { points: points.length };
   }
 
-  /** Optimises the grid in-sample, tests the best point out-of-sample, rolls forward by the out-of-sample length. */
-  private async walkForward(runId: string): Promise<unknown> {
+  /**
+   * One walk-forward window: optimise the grid in-sample, test the best point out-of-sample.
+   * Window w starts w × outOfSampleBars into the data, so the windows roll forward.
+   */
+  private async walkForwardWindow(runId: string, w: number): Promise<unknown> {
     const { config, ctx } = await this.load(runId);
     const wf = config.walkForward!;
     const { input, version } = await this.data(config, ctx);
+    await this.store.setDataVersion(runId, version);
     const timeline = unionTimeline(input.symbols.map((s) => s.time));
     const needed = wf.inSampleBars + wf.windows * wf.outOfSampleBars;
     if (timeline.length < needed) throw new Error(`walk-forward needs ${needed} bars (${wf.inSampleBars} in-sample + ${wf.windows} × ${wf.outOfSampleBars}); the data has ${timeline.length}`);
     const points = config.points ?? [];
-    const windows: WalkForwardWindowView[] = [];
-    const totalWork = wf.windows * (points.length + 1);
-    let work = 0;
     const at = (i: number) => (i < timeline.length ? timeline[i] : timeline[timeline.length - 1] + 1);
-    for (let w = 0; w < wf.windows; w++) {
-      const isFrom = w * wf.outOfSampleBars;
-      const isTo = isFrom + wf.inSampleBars;
-      const oosTo = isTo + wf.outOfSampleBars;
-      const inSample = sliceInput(input, at(isFrom), at(isTo));
-      let best: { params: ParamValues; metrics: BacktestMetricsView | null } = { params: points[0] ?? config.params, metrics: null };
-      for (const p of points) {
-        this.checkCancelled(runId);
-        const { definition, params } = this.strategyOf(config, p);
-        const r = await runBacktestAsync(definition, params, inSample, { isCancelled: () => this.cancelled.has(runId) }).catch((err) => {
-          if (err instanceof BacktestCancelledError) throw err;
-          return null;
-        });
-        const m = r ? metricsView(r.metrics) : null;
-        if (objectiveValue(m, wf.objective) > objectiveValue(best.metrics, wf.objective)) best = { params, metrics: m };
-        await this.progress(runId, ++work / totalWork);
-      }
-      // The out-of-sample run starts early enough to warm its indicators up on in-sample bars.
-      const { definition, params } = this.strategyOf(config, best.params as Record<string, number | boolean | string>);
-      const warm = Math.min(isTo, definition.warmup(params));
-      const oos = await runBacktestAsync(definition, params, sliceInput(input, at(isTo - warm), at(oosTo)), { isCancelled: () => this.cancelled.has(runId) }).catch((err) => {
+    const isFrom = w * wf.outOfSampleBars;
+    const isTo = isFrom + wf.inSampleBars;
+    const oosTo = isTo + wf.outOfSampleBars;
+    const inSample = sliceInput(input, at(isFrom), at(isTo));
+    let best: { params: ParamValues; metrics: BacktestMetricsView | null } = { params: points[0] ?? config.params, metrics: null };
+    for (const p of points) {
+      this.checkCancelled(runId);
+      const { definition, params } = this.strategyOf(config, p);
+      const r = await runBacktestAsync(definition, params, inSample, { isCancelled: () => this.cancelled.has(runId) }).catch((err) => {
         if (err instanceof BacktestCancelledError) throw err;
         return null;
       });
-      await this.progress(runId, ++work / totalWork);
-      windows.push({
-        index: w,
-        inSample: { from: new Date(at(isFrom)).toISOString(), to: new Date(at(isTo - 1)).toISOString() },
-        outOfSample: { from: new Date(at(isTo)).toISOString(), to: new Date(at(oosTo - 1)).toISOString() },
-        bestParams: best.params as Record<string, number | boolean | string>,
-        inSampleMetrics: best.metrics,
-        outOfSampleMetrics: oos ? metricsView(oos.metrics) : null,
-      });
+      const m = r ? metricsView(r.metrics) : null;
+      if (objectiveValue(m, wf.objective) > objectiveValue(best.metrics, wf.objective)) best = { params, metrics: m };
     }
-    await this.store.complete(runId, { metrics: windows[windows.length - 1]?.outOfSampleMetrics ?? null, result: { walkForward: windows }, dataVersion: version });
+    // The out-of-sample run starts early enough to warm its indicators up on in-sample bars.
+    const { definition, params } = this.strategyOf(config, best.params as Record<string, number | boolean | string>);
+    const warm = Math.min(isTo, definition.warmup(params));
+    const oos = await runBacktestAsync(definition, params, sliceInput(input, at(isTo - warm), at(oosTo)), { isCancelled: () => this.cancelled.has(runId) }).catch((err) => {
+      if (err instanceof BacktestCancelledError) throw err;
+      return null;
+    });
+    const window: WalkForwardWindowView = {
+      index: w,
+      inSample: { from: new Date(at(isFrom)).toISOString(), to: new Date(at(isTo - 1)).toISOString() },
+      outOfSample: { from: new Date(at(isTo)).toISOString(), to: new Date(at(oosTo - 1)).toISOString() },
+      bestParams: best.params as Record<string, number | boolean | string>,
+      inSampleMetrics: best.metrics,
+      outOfSampleMetrics: oos ? metricsView(oos.metrics) : null,
+    };
+    await this.store.saveWindow(runId, window);
+    await this.progress(runId, (await this.store.pointCount(runId)) / wf.windows);
+    return { window: w };
+  }
+
+  private async walkForwardFinish(runId: string): Promise<unknown> {
+    const windows = await this.store.windows(runId);
+    const row = await this.store.row(runId);
+    await this.store.complete(runId, { metrics: windows[windows.length - 1]?.outOfSampleMetrics ?? null, result: { walkForward: windows }, dataVersion: row?.data_version ?? null });
     await this.announce(runId);
     return { windows: windows.length };
   }

@@ -21,6 +21,8 @@ export type RunJob =
   | { type: 'grid-chunk'; runId: string; ownerId: string; points: number[] }
   | { type: 'grid-finish'; runId: string; ownerId: string }
   | { type: 'walk-forward'; runId: string; ownerId: string }
+  | { type: 'wf-window'; runId: string; ownerId: string; window: number }
+  | { type: 'wf-finish'; runId: string; ownerId: string }
   | { type: 'monte-carlo'; runId: string; ownerId: string };
 
 const bad = (message: string, field: string, rule: string) => new RpcFailure({ statusCode: 400, error: 'Bad Request', message, details: [{ field, rules: { [rule]: message } }] });
@@ -118,7 +120,7 @@ export class RunsService implements OnModuleInit, OnApplicationShutdown {
     const kind = dto.walkForward ? 'walk-forward' : optimising ? 'grid' : 'backtest';
     const id = randomUUID();
     const run = await this.store.create({ id, kind, strategyId, strategyVersion: version, label: `${label}${kind === 'backtest' ? '' : ` (${kind}, ${config.points?.length} points)`} · ${config.symbols.join(', ')} ${timeframe}`, config: config as unknown as Record<string, unknown>, createdBy: who });
-    await this.enqueueOrFail(run, config.points?.length ?? 0, who);
+    await this.enqueueOrFail(run, config.walkForward ? config.walkForward.windows : (config.points?.length ?? 0), who);
     return run;
   }
 
@@ -132,7 +134,25 @@ export class RunsService implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  private async enqueue(run: RunSummary, points: number, who: string): Promise<void> {
+  /** `units`: grid points, or walk-forward windows. */
+  private async enqueue(run: RunSummary, units: number, who: string): Promise<void> {
+    if (run.kind === 'walk-forward') {
+      // One job per window, so more workers finish the analysis sooner; the parent assembles them.
+      await this.flows.add({
+        name: 'wf-finish',
+        queueName: RUNS_QUEUE,
+        data: { type: 'wf-finish', runId: run.id, ownerId: who } satisfies RunJob,
+        opts: { jobId: `${run.id}-finish` },
+        children: Array.from({ length: units }, (_, w) => ({
+          name: 'wf-window',
+          queueName: RUNS_QUEUE,
+          data: { type: 'wf-window', runId: run.id, ownerId: who, window: w } satisfies RunJob,
+          opts: { jobId: `${run.id}-wf-${w}`, failParentOnFailure: true, attempts: 2 },
+        })),
+      });
+      return;
+    }
+    const points = units;
     if (run.kind === 'grid') {
       const chunks: number[][] = [];
       for (let i = 0; i < points; i += POINTS_PER_CHUNK) chunks.push(Array.from({ length: Math.min(POINTS_PER_CHUNK, points - i) }, (_, k) => i + k));
@@ -150,7 +170,7 @@ export class RunsService implements OnModuleInit, OnApplicationShutdown {
       });
       return;
     }
-    const type = run.kind === 'walk-forward' ? 'walk-forward' : run.kind === 'monte-carlo' ? 'monte-carlo' : 'backtest';
+    const type = run.kind === 'monte-carlo' ? 'monte-carlo' : 'backtest';
     await this.queue.add(type, { type, runId: run.id, ownerId: who } as RunJob, { jobId: run.id });
   }
 
