@@ -1,23 +1,13 @@
-import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
 import { useRoleAtLeast } from '../../app/hooks';
-import { modulePath } from '../../modules';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
+import { TabbedModulePage, type ModuleTab } from '../../ui/TabbedModulePage';
 import { useGetMarketInstrumentsQuery } from '../markets/marketsApi';
 import { AlgoMonitor } from './AlgoMonitor';
 import { FillsHistory } from './FillsHistory';
 import { OrdersBlotter } from './OrdersBlotter';
 import { OrderTicket } from './OrderTicket';
 import './execution.css';
-
-const TABS = [
-  { path: 'trade', label: 'Ticket & orders' },
-  { path: 'fills', label: 'Fills' },
-  { path: 'algos', label: 'Algorithms' },
-] as const;
-
-/** Tab links and the redirect are absolute: relative ones would resolve against the splat (see modulePath). */
-const BASE = modulePath('execution');
 
 function TradeView() {
   const instruments = useGetMarketInstrumentsQuery();
@@ -57,22 +47,12 @@ function AlgosView() {
   );
 }
 
+const TABS: ModuleTab[] = [
+  { path: 'trade', label: 'Ticket & orders', element: <TradeView /> },
+  { path: 'fills', label: 'Fills', element: <FillsView /> },
+  { path: 'algos', label: 'Algorithms', element: <AlgosView /> },
+];
+
 export function ExecutionPage() {
-  return (
-    <div className="execution-page">
-      <nav className="tabs" aria-label="Execution sections">
-        {TABS.map((t) => (
-          <NavLink key={t.path} to={`${BASE}/${t.path}`} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
-            {t.label}
-          </NavLink>
-        ))}
-      </nav>
-      <Routes>
-        <Route path="trade" element={<TradeView />} />
-        <Route path="fills" element={<FillsView />} />
-        <Route path="algos" element={<AlgosView />} />
-        <Route path="*" element={<Navigate to={`${BASE}/trade`} replace />} />
-      </Routes>
-    </div>
-  );
+  return <TabbedModulePage module="execution" tabs={TABS} />;
 }

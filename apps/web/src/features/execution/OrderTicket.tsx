@@ -1,6 +1,7 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ALGO_KINDS, TIME_IN_FORCE_NAMES, type CreateOrderResult, type InstrumentView, type OrderSideName } from '@meridian/contracts';
 import { describeError, type DescribedError } from '../../api/apiError';
+import { FormField, InstrumentSelect, TextInput } from '../../ui/FormField';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDecimal, formatNumber } from '../../ui/format';
 import { useGetMarketQuotesQuery } from '../markets/marketsApi';
@@ -120,34 +121,13 @@ export function OrderTicket({ instruments }: { instruments: InstrumentView[] }) 
     }
   };
 
-  const field = (path: string, label: ReactNode, control: ReactNode, hint?: string) => {
-    const message = errorFor(path);
-    return (
-      <label className={`field ${message ? 'has-error' : ''}`}>
-        <span>
-          {label}
-          {hint ? <em className="hint"> {hint}</em> : null}
-        </span>
-        {control}
-        {message ? (
-          <span className="field-error" data-testid={`ticket-error-${path}`}>
-            {message}
-          </span>
-        ) : null}
-      </label>
-    );
-  };
+  const field = (path: string, label: ReactNode, control: ReactNode, hint?: string) => (
+    <FormField label={label} hint={hint} error={errorFor(path)} errorTestId={`ticket-error-${path}`}>
+      {control}
+    </FormField>
+  );
   const text = (path: string, key: keyof TicketDraft, extra: { placeholder?: string; numeric?: boolean } = { numeric: true }) => (
-    <input
-      type="text"
-      inputMode={extra.numeric ? 'decimal' : undefined}
-      className={extra.numeric ? 'num' : undefined}
-      value={draft[key] as string}
-      placeholder={extra.placeholder}
-      onChange={(e) => update(key, e.target.value as never)}
-      aria-invalid={Boolean(errorFor(path))}
-      data-testid={`ticket-${key}`}
-    />
+    <TextInput value={draft[key] as string} onChange={(v) => update(key, v as never)} {...extra} invalid={Boolean(errorFor(path))} testId={`ticket-${key}`} />
   );
   const check = (key: 'reduceOnly' | 'postOnly' | 'bracketOn' | 'ocoOn', label: string, title?: string) => (
     <label className="toggle" title={title}>
@@ -188,13 +168,7 @@ export function OrderTicket({ instruments }: { instruments: InstrumentView[] }) 
         {field(
           'symbol',
           'Symbol',
-          <select value={draft.symbol} onChange={(e) => update('symbol', e.target.value)} data-testid="ticket-symbol">
-            {tradable.map((i) => (
-              <option key={i.symbol} value={i.symbol}>
-                {i.symbol} — {i.displayName}
-              </option>
-            ))}
-          </select>,
+          <InstrumentSelect instruments={tradable} value={draft.symbol} onChange={(s) => update('symbol', s)} testId="ticket-symbol" />,
         )}
         {field(
           'type',

@@ -3,8 +3,10 @@ import { ORDER_STATUS_NAMES, type CancelReport, type InstrumentView, type OrderV
 import { describeError } from '../../api/apiError';
 import { useRoleAtLeast } from '../../app/hooks';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { QueryView } from '../../ui/QueryView';
+import { FilterSelect } from '../../ui/FilterSelect';
+import { PagedQueryView } from '../../ui/Pager';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { usePagedFilters } from '../../ui/usePagedFilters';
 import { isPositiveDecimal, normaliseDecimal } from '../../ui/decimal';
 import { formatDateTime, formatDecimal, formatNumber, formatTime } from '../../ui/format';
 import { useAmendOrderMutation, useCancelOrdersMutation, useGetOrdersQuery } from './executionApi';
@@ -94,10 +96,9 @@ function AmendCell({ order, onDone }: { order: OrderView; onDone: () => void }) 
  * filtered symbol) behind a confirmation, and inline amending of a resting order's price.
  */
 export function OrdersBlotter({ instruments }: { instruments?: InstrumentView[] }) {
-  const [status, setStatus] = useState<OrderListStatus>('open');
-  const [symbol, setSymbol] = useState('');
-  const [offset, setOffset] = useState(0);
-  const orders = useGetOrdersQuery({ status, symbol: symbol || undefined, limit: BLOTTER_PAGE, offset });
+  const { filters, setFilter, paging, page } = usePagedFilters({ status: 'open' as OrderListStatus, symbol: '' }, BLOTTER_PAGE);
+  const { status, symbol } = filters;
+  const orders = useGetOrdersQuery({ status, symbol: symbol || undefined, ...page });
   const canTrade = useRoleAtLeast('trader');
   const [cancel, cancelState] = useCancelOrdersMutation();
   const [confirmAll, setConfirmAll] = useState(false);
@@ -121,41 +122,8 @@ export function OrdersBlotter({ instruments }: { instruments?: InstrumentView[] 
   return (
     <div className="blotter">
       <div className="filters blotter-filters">
-        <label className="field field-row">
-          <span>Status</span>
-          <select
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value as OrderListStatus);
-              setOffset(0);
-            }}
-            data-testid="blotter-status"
-          >
-            {STATUS_FILTERS.map((s) => (
-              <option key={s.value} value={s.value}>
-                {s.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field field-row">
-          <span>Symbol</span>
-          <select
-            value={symbol}
-            onChange={(e) => {
-              setSymbol(e.target.value);
-              setOffset(0);
-            }}
-            data-testid="blotter-symbol"
-          >
-            <option value="">All symbols</option>
-            {symbols.map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Status" value={status} options={STATUS_FILTERS} onChange={(v) => setFilter('status', v)} testId="blotter-status" />
+        <FilterSelect label="Symbol" value={symbol} options={[{ value: '', label: 'All symbols' }, ...symbols]} onChange={(v) => setFilter('symbol', v)} testId="blotter-symbol" />
         <span className="grow" />
         {canTrade ? (
           <button type="button" className="btn btn-small btn-danger" onClick={() => setConfirmAll(true)} disabled={cancelState.isLoading} data-testid="cancel-all">
@@ -176,104 +144,89 @@ export function OrdersBlotter({ instruments }: { instruments?: InstrumentView[] 
           {describeError(cancelState.error).message}
         </div>
       ) : null}
-      <QueryView query={orders} isEmpty={(p) => p.items.length === 0} emptyText={status === 'open' ? 'No open orders' : 'No orders'} loadingText="Loading orders…">
-        {(page) => (
-          <>
-            <div className="table-scroll blotter-scroll">
-              <table className="grid-table compact" data-testid="orders-blotter">
-                <thead>
-                  <tr>
-                    <th>Time</th>
-                    <th>Symbol</th>
-                    <th>Side</th>
-                    <th>Type</th>
-                    <th className="num">Qty</th>
-                    <th className="num">Filled</th>
-                    <th>Price(s)</th>
-                    <th>Status</th>
-                    <th>TIF</th>
-                    <th>Tag</th>
-                    {canTrade ? <th /> : null}
+      <PagedQueryView query={orders} paging={paging} emptyText={status === 'open' ? 'No open orders' : 'No orders'} loadingText="Loading orders…">
+        {(items) => (
+          <div className="table-scroll blotter-scroll">
+            <table className="grid-table compact" data-testid="orders-blotter">
+              <thead>
+                <tr>
+                  <th>Time</th>
+                  <th>Symbol</th>
+                  <th>Side</th>
+                  <th>Type</th>
+                  <th className="num">Qty</th>
+                  <th className="num">Filled</th>
+                  <th>Price(s)</th>
+                  <th>Status</th>
+                  <th>TIF</th>
+                  <th>Tag</th>
+                  {canTrade ? <th /> : null}
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((o) => (
+                  <tr key={o.id} data-testid={`order-row-${o.id}`}>
+                    <td className="mono nowrap" title={`${formatDateTime(o.createdAt)} · id ${o.id} · client ${o.clientOrderId}`}>
+                      {formatTime(o.createdAt)}
+                    </td>
+                    <td className="mono">{o.symbol}</td>
+                    <td className={`side side-${o.side}`}>{o.side}</td>
+                    <td className="nowrap">
+                      {o.type}
+                      {ROLE_LABELS[o.role] ? <span className="role-tag">{ROLE_LABELS[o.role]}</span> : null}
+                      {o.reduceOnly ? <span className="role-tag" title="reduce only">RO</span> : null}
+                      {o.postOnly ? <span className="role-tag" title="post only">PO</span> : null}
+                    </td>
+                    <td className="num">{formatDecimal(o.quantity)}</td>
+                    <td className="num" title={o.averagePrice ? `average ${o.averagePrice}` : undefined}>
+                      {formatDecimal(o.filledQuantity)}
+                      {o.averagePrice ? <span className="muted"> @ {formatDecimal(o.averagePrice)}</span> : null}
+                    </td>
+                    <td className="mono nowrap">
+                      {amending === o.id ? (
+                        <AmendCell order={o} onDone={() => setAmending(null)} />
+                      ) : (
+                        <>
+                          {describePrices(o)}
+                          {o.triggered ? <span className="role-tag">triggered</span> : null}
+                        </>
+                      )}
+                    </td>
+                    <td title={o.rejectReason ?? o.cancelReason ?? undefined}>
+                      <StatusBadge status={statusLabel(o.status)} tone={statusTone(o.status)} />
+                      {o.rejectCheck ? <div className="text-bad small">{o.rejectCheck}</div> : null}
+                    </td>
+                    <td className="mono" title={o.expireAt ? `expires ${formatDateTime(o.expireAt)}` : undefined}>
+                      {o.timeInForce}
+                    </td>
+                    <td className="muted">{o.tag ?? ''}</td>
+                    {canTrade ? (
+                      <td className="actions-cell">
+                        {amendable(o) && amending !== o.id ? (
+                          <button type="button" className="btn btn-small" onClick={() => setAmending(o.id)} data-testid={`amend-open-${o.id}`}>
+                            Amend
+                          </button>
+                        ) : null}{' '}
+                        {isOpen(o) ? (
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            onClick={() => void cancelOne(o)}
+                            disabled={cancelState.isLoading && cancelState.originalArgs?.id === o.id}
+                            data-testid={`cancel-${o.id}`}
+                          >
+                            Cancel
+                          </button>
+                        ) : null}
+                      </td>
+                    ) : null}
                   </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((o) => (
-                    <tr key={o.id} data-testid={`order-row-${o.id}`}>
-                      <td className="mono nowrap" title={`${formatDateTime(o.createdAt)} · id ${o.id} · client ${o.clientOrderId}`}>
-                        {formatTime(o.createdAt)}
-                      </td>
-                      <td className="mono">{o.symbol}</td>
-                      <td className={`side side-${o.side}`}>{o.side}</td>
-                      <td className="nowrap">
-                        {o.type}
-                        {ROLE_LABELS[o.role] ? <span className="role-tag">{ROLE_LABELS[o.role]}</span> : null}
-                        {o.reduceOnly ? <span className="role-tag" title="reduce only">RO</span> : null}
-                        {o.postOnly ? <span className="role-tag" title="post only">PO</span> : null}
-                      </td>
-                      <td className="num">{formatDecimal(o.quantity)}</td>
-                      <td className="num" title={o.averagePrice ? `average ${o.averagePrice}` : undefined}>
-                        {formatDecimal(o.filledQuantity)}
-                        {o.averagePrice ? <span className="muted"> @ {formatDecimal(o.averagePrice)}</span> : null}
-                      </td>
-                      <td className="mono nowrap">
-                        {amending === o.id ? (
-                          <AmendCell order={o} onDone={() => setAmending(null)} />
-                        ) : (
-                          <>
-                            {describePrices(o)}
-                            {o.triggered ? <span className="role-tag">triggered</span> : null}
-                          </>
-                        )}
-                      </td>
-                      <td title={o.rejectReason ?? o.cancelReason ?? undefined}>
-                        <StatusBadge status={statusLabel(o.status)} tone={statusTone(o.status)} />
-                        {o.rejectCheck ? <div className="text-bad small">{o.rejectCheck}</div> : null}
-                      </td>
-                      <td className="mono" title={o.expireAt ? `expires ${formatDateTime(o.expireAt)}` : undefined}>
-                        {o.timeInForce}
-                      </td>
-                      <td className="muted">{o.tag ?? ''}</td>
-                      {canTrade ? (
-                        <td className="actions-cell">
-                          {amendable(o) && amending !== o.id ? (
-                            <button type="button" className="btn btn-small" onClick={() => setAmending(o.id)} data-testid={`amend-open-${o.id}`}>
-                              Amend
-                            </button>
-                          ) : null}{' '}
-                          {isOpen(o) ? (
-                            <button
-                              type="button"
-                              className="btn btn-small"
-                              onClick={() => void cancelOne(o)}
-                              disabled={cancelState.isLoading && cancelState.originalArgs?.id === o.id}
-                              data-testid={`cancel-${o.id}`}
-                            >
-                              Cancel
-                            </button>
-                          ) : null}
-                        </td>
-                      ) : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="pager-row">
-              <span className="muted small">
-                {formatNumber(offset + 1)}–{formatNumber(offset + page.items.length)} of {formatNumber(page.total)}
-              </span>
-              <div className="pager">
-                <button type="button" className="btn btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - BLOTTER_PAGE))}>
-                  Newer
-                </button>
-                <button type="button" className="btn btn-small" disabled={offset + BLOTTER_PAGE >= page.total} onClick={() => setOffset(offset + BLOTTER_PAGE)}>
-                  Older
-                </button>
-              </div>
-            </div>
-          </>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-      </QueryView>
+      </PagedQueryView>
       {confirmAll ? (
         <ConfirmDialog
           title={symbol ? `Cancel all ${symbol} orders` : 'Cancel all orders'}

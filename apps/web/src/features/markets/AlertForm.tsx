@@ -1,6 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { InstrumentView } from '@meridian/contracts';
 import { describeError } from '../../api/apiError';
+import { FormField, InstrumentSelect, TextInput } from '../../ui/FormField';
 import {
   alertBodyOf,
   CONDITION_FIELDS,
@@ -43,34 +44,13 @@ export function AlertForm({ instruments }: { instruments: InstrumentView[] }) {
     }
   };
 
-  const field = (path: string, label: string, control: ReactNode, hint?: string) => {
-    const message = errorFor(path);
-    return (
-      <label className={`field ${message ? 'has-error' : ''}`}>
-        <span>
-          {label}
-          {hint ? <em className="hint"> {hint}</em> : null}
-        </span>
-        {control}
-        {message ? (
-          <span className="field-error" data-testid={`alert-error-${path}`}>
-            {message}
-          </span>
-        ) : null}
-      </label>
-    );
-  };
+  const field = (path: string, label: string, control: ReactNode, hint?: string) => (
+    <FormField label={label} hint={hint} error={errorFor(path)} errorTestId={`alert-error-${path}`}>
+      {control}
+    </FormField>
+  );
   const text = (path: string, key: 'level' | 'percent' | 'windowSec' | 'cooldownSec' | 'webhookUrl' | 'note', extra: { numeric?: boolean; placeholder?: string } = {}) => (
-    <input
-      type="text"
-      inputMode={extra.numeric ? 'decimal' : undefined}
-      className={extra.numeric ? 'num' : undefined}
-      value={draft[key]}
-      placeholder={extra.placeholder}
-      onChange={(e) => update(key, e.target.value)}
-      aria-invalid={Boolean(errorFor(path))}
-      data-testid={`alert-${key}`}
-    />
+    <TextInput value={draft[key]} onChange={(v) => update(key, v)} {...extra} invalid={Boolean(errorFor(path))} testId={`alert-${key}`} />
   );
 
   return (
@@ -79,13 +59,7 @@ export function AlertForm({ instruments }: { instruments: InstrumentView[] }) {
         {field(
           'symbol',
           'Symbol',
-          <select value={draft.symbol} onChange={(e) => update('symbol', e.target.value)} data-testid="alert-symbol">
-            {live.map((i) => (
-              <option key={i.symbol} value={i.symbol}>
-                {i.symbol} — {i.displayName}
-              </option>
-            ))}
-          </select>,
+          <InstrumentSelect instruments={live} value={draft.symbol} onChange={(s) => update('symbol', s)} testId="alert-symbol" />,
         )}
         {field(
           'condition.kind',

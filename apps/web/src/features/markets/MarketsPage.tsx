@@ -1,9 +1,9 @@
-import { Navigate, NavLink, Route, Routes, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { MARKET_TIMEFRAMES, type MarketTimeframe } from '@meridian/contracts';
 import { useRoleAtLeast } from '../../app/hooks';
-import { modulePath } from '../../modules';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
+import { TabbedModulePage, type ModuleTab } from '../../ui/TabbedModulePage';
 import { AlertForm } from './AlertForm';
 import { AlertList } from './AlertList';
 import { AlertToasts } from './AlertToasts';
@@ -13,16 +13,6 @@ import { MarketChart } from './MarketChart';
 import { useGetMarketInstrumentsQuery, useGetMarketQuotesQuery, useGetMarketStreamStatusQuery } from './marketsApi';
 import { Watchlist } from './Watchlist';
 import './markets.css';
-
-const TABS = [
-  { path: 'watch', label: 'Watchlist' },
-  { path: 'correlations', label: 'Correlations' },
-  { path: 'alerts', label: 'Price alerts' },
-  { path: 'import', label: 'Import' },
-] as const;
-
-/** Tab links and the redirect are absolute: relative ones would resolve against the splat (see modulePath). */
-const BASE = modulePath('markets');
 
 const isTimeframe = (v: string | null): v is MarketTimeframe => (MARKET_TIMEFRAMES as readonly string[]).includes(v ?? '');
 
@@ -96,27 +86,17 @@ function StreamIndicator() {
   );
 }
 
+const TABS: ModuleTab[] = [
+  { path: 'watch', label: 'Watchlist', element: <WatchView /> },
+  { path: 'correlations', label: 'Correlations', element: <CorrelationPanel /> },
+  { path: 'alerts', label: 'Price alerts', element: <AlertsView /> },
+  { path: 'import', label: 'Import', element: <ImportPanel /> },
+];
+
 export function MarketsPage() {
   return (
-    <div className="markets-page">
-      <nav className="tabs" aria-label="Markets sections">
-        {TABS.map((t) => (
-          <NavLink key={t.path} to={`${BASE}/${t.path}`} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
-            {t.label}
-          </NavLink>
-        ))}
-        <span className="tabs-aside">
-          <StreamIndicator />
-        </span>
-      </nav>
-      <Routes>
-        <Route path="watch" element={<WatchView />} />
-        <Route path="correlations" element={<CorrelationPanel />} />
-        <Route path="alerts" element={<AlertsView />} />
-        <Route path="import" element={<ImportPanel />} />
-        <Route path="*" element={<Navigate to={`${BASE}/watch`} replace />} />
-      </Routes>
+    <TabbedModulePage module="markets" tabs={TABS} aside={<StreamIndicator />}>
       <AlertToasts />
-    </div>
+    </TabbedModulePage>
   );
 }

@@ -1,7 +1,6 @@
-import { Navigate, NavLink, Route, Routes } from 'react-router-dom';
-import { modulePath } from '../../modules';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
+import { TabbedModulePage, type ModuleTab } from '../../ui/TabbedModulePage';
 import { useGetMarketInstrumentsQuery } from '../markets/marketsApi';
 import { AccountSummary } from './AccountSummary';
 import { EquityChart } from './EquityChart';
@@ -12,16 +11,6 @@ import { RiskLimitsEditor } from './RiskLimitsEditor';
 import { RiskMetricsPanel } from './RiskMetricsPanel';
 import { useLivePortfolio } from './useLivePortfolio';
 import './portfolio.css';
-
-const TABS = [
-  { path: 'overview', label: 'Overview' },
-  { path: 'risk', label: 'Risk metrics' },
-  { path: 'limits', label: 'Risk limits' },
-  { path: 'rebalance', label: 'Rebalance' },
-] as const;
-
-/** Tab links and the redirect are absolute: relative ones would resolve against the splat (see modulePath). */
-const BASE = modulePath('portfolio');
 
 /** Samples of the equity curve to draw, and how often it is re-read (the server samples it periodically). */
 const EQUITY_ARGS = { limit: 2000 } as const;
@@ -70,23 +59,13 @@ function RebalanceView() {
   return <RebalancePanel instruments={instruments.data} />;
 }
 
+const TABS: ModuleTab[] = [
+  { path: 'overview', label: 'Overview', element: <OverviewView /> },
+  { path: 'risk', label: 'Risk metrics', element: <RiskView /> },
+  { path: 'limits', label: 'Risk limits', element: <LimitsView /> },
+  { path: 'rebalance', label: 'Rebalance', element: <RebalanceView /> },
+];
+
 export function PortfolioPage() {
-  return (
-    <div className="portfolio-page">
-      <nav className="tabs" aria-label="Portfolio sections">
-        {TABS.map((t) => (
-          <NavLink key={t.path} to={`${BASE}/${t.path}`} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
-            {t.label}
-          </NavLink>
-        ))}
-      </nav>
-      <Routes>
-        <Route path="overview" element={<OverviewView />} />
-        <Route path="risk" element={<RiskView />} />
-        <Route path="limits" element={<LimitsView />} />
-        <Route path="rebalance" element={<RebalanceView />} />
-        <Route path="*" element={<Navigate to={`${BASE}/overview`} replace />} />
-      </Routes>
-    </div>
-  );
+  return <TabbedModulePage module="portfolio" tabs={TABS} />;
 }

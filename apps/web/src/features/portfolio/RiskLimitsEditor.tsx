@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { InstrumentView, RiskLimitsResponse } from '@meridian/contracts';
 import { describeError } from '../../api/apiError';
 import { useRoleAtLeast } from '../../app/hooks';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { formatDateTime } from '../../ui/format';
@@ -94,17 +95,13 @@ function LimitsForm({ data, instruments, scope, onScope }: { data: RiskLimitsRes
   return (
     <form onSubmit={(e) => void submit(e)} noValidate aria-label="Edit risk limits" className="limits-form">
       <div className="filters">
-        <label className="field field-row">
-          <span>Scope</span>
-          <select value={scope} onChange={(e) => onScope(e.target.value)} data-testid="limits-scope">
-            {scopes.map((s) => (
-              <option key={s} value={s}>
-                {scopeLabel(s)}
-                {currentOf(s) ? ` (v${currentOf(s)?.version})` : ''}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Scope"
+          value={scope}
+          options={scopes.map((s) => ({ value: s, label: `${scopeLabel(s)}${currentOf(s) ? ` (v${currentOf(s)?.version})` : ''}` }))}
+          onChange={onScope}
+          testId="limits-scope"
+        />
         <span className="muted small">
           {current ? `Editing v${current.version}; saving makes v${current.version + 1}.` : 'No limits for this scope yet.'} Blank = not checked.
           {scope !== '*' ? ' Symbol limits narrow the account-wide ones.' : ''}

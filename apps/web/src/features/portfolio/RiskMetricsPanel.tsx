@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { InstrumentView, RiskMetricsResponse } from '@meridian/contracts';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { QueryView } from '../../ui/QueryView';
 import { formatDateTime, formatFraction, formatNumber } from '../../ui/format';
 import { useGetRiskMetricsQuery, type RiskMetricsArgs } from './portfolioApi';
@@ -167,16 +168,13 @@ export function RiskMetricsPanel({ instruments }: { instruments?: InstrumentView
   return (
     <div className="stack">
       <div className="filters">
-        <label className="field field-row">
-          <span>Benchmark</span>
-          <select value={args.benchmark} onChange={(e) => setArgs((a) => ({ ...a, benchmark: e.target.value }))} data-testid="risk-benchmark">
-            {[...new Set([args.benchmark, ...benchmarks])].map((s) => (
-              <option key={s} value={s}>
-                {s}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Benchmark"
+          value={args.benchmark}
+          options={[...new Set([args.benchmark, ...benchmarks])]}
+          onChange={(benchmark) => setArgs((a) => ({ ...a, benchmark }))}
+          testId="risk-benchmark"
+        />
         <div className="segmented" role="group" aria-label="Returns timeframe">
           {(['1h', '1d'] as const).map((tf) => (
             <button key={tf} type="button" className={`seg ${args.timeframe === tf ? 'active' : ''}`} aria-pressed={args.timeframe === tf} onClick={() => setArgs((a) => ({ ...a, timeframe: tf }))}>

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import { MARKET_TIMEFRAMES, type InstrumentView, type MarketTimeframe, type ParamSpecView } from '@meridian/contracts';
+import { MARKET_TIMEFRAMES, type InstrumentView, type MarketTimeframe, type Page, type ParamSpecView, type RunSummary, type StrategyView } from '@meridian/contracts';
+import { formatDateTime } from '../../ui/format';
+import { shortId } from './metrics';
 import { MAX_SYMBOLS, type DataDraft, type FieldErrors, type ParamDraft } from './runForm';
 
-// Form pieces shared by the Simulation run form and the Strategies backtest form.
+// Form pieces shared by the Simulation forms (run, Monte Carlo, stress) and the Strategies ones (backtest, deploy).
 
 export function Field({ label, error, children, className = '', hint }: { label: string; error?: string; children: ReactNode; className?: string; hint?: string }) {
   return (
@@ -12,6 +14,111 @@ export function Field({ label, error, children, className = '', hint }: { label:
       {hint ? <em className="hint small">{hint}</em> : null}
       {error ? <span className="field-error">{error}</span> : null}
     </label>
+  );
+}
+
+/** A strategy's version: "latest" or one of its versions; nothing when it has only one. */
+export function VersionField({ strategy, value, error, onChange, testId }: { strategy: StrategyView; value: string; error?: string; onChange: (version: string) => void; testId: string }) {
+  if (strategy.versions.length <= 1) return null;
+  return (
+    <Field label="Version" error={error}>
+      <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+        <option value="">latest (v{strategy.latestVersion})</option>
+        {strategy.versions.map((v) => (
+          <option key={v.version} value={String(v.version)}>
+            v{v.version}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}
+
+export function TimeframeSelect({ value, onChange, testId }: { value: MarketTimeframe; onChange: (timeframe: MarketTimeframe) => void; testId: string }) {
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value as MarketTimeframe)} data-testid={testId}>
+      {MARKET_TIMEFRAMES.map((t) => (
+        <option key={t} value={t}>
+          {t}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** The runs a backtest picker offers: the newest completed backtests. */
+export const COMPLETED_BACKTESTS = { kind: 'backtest', status: 'completed', limit: 100, offset: 0 } as const;
+
+/** A completed backtest to pick (the one chosen stays listed, by its id, when it is not among them). */
+export function BacktestSelect({
+  backtests,
+  value,
+  onChange,
+  testId,
+}: {
+  backtests: { data?: Page<RunSummary>; isLoading: boolean };
+  value: string;
+  onChange: (runId: string) => void;
+  testId: string;
+}) {
+  const runs = backtests.data?.items ?? [];
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
+      <option value="">{backtests.isLoading ? 'Loading…' : 'Pick a completed backtest'}</option>
+      {value && !runs.some((r) => r.id === value) ? <option value={value}>{shortId(value)}</option> : null}
+      {runs.map((r) => (
+        <option key={r.id} value={r.id}>
+          {r.label || shortId(r.id)} · {formatDateTime(r.createdAt)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/**
+ * Symbols as toggle chips: the instruments, then any chosen symbol that is not one of them.
+ * Test ids `${idPrefix}-symbols` and `${idPrefix}-symbol-${symbol}`.
+ */
+export function SymbolChips({
+  label,
+  groupLabel,
+  instruments,
+  selected,
+  error,
+  onChange,
+  idPrefix,
+}: {
+  label: ReactNode;
+  groupLabel: string;
+  instruments: InstrumentView[] | undefined;
+  selected: string[];
+  error?: string;
+  onChange: (symbols: string[]) => void;
+  idPrefix: string;
+}) {
+  const known = new Set((instruments ?? []).map((i) => i.symbol));
+  const symbols = [...(instruments ?? []).map((i) => i.symbol), ...selected.filter((s) => !known.has(s))];
+  const toggle = (symbol: string) => onChange(selected.includes(symbol) ? selected.filter((s) => s !== symbol) : [...selected, symbol]);
+  return (
+    <div className={`field ${error ? 'has-error' : ''}`}>
+      <span>{label}</span>
+      <div className="chips" role="group" aria-label={groupLabel} data-testid={`${idPrefix}-symbols`}>
+        {symbols.length === 0 ? <span className="muted small">Loading instruments…</span> : null}
+        {symbols.map((s) => (
+          <button
+            key={s}
+            type="button"
+            className={`chip mono ${selected.includes(s) ? 'active' : ''}`}
+            aria-pressed={selected.includes(s)}
+            onClick={() => toggle(s)}
+            data-testid={`${idPrefix}-symbol-${s}`}
+          >
+            {s}
+          </button>
+        ))}
+      </div>
+      {error ? <span className="field-error">{error}</span> : null}
+    </div>
   );
 }
 
@@ -29,43 +136,25 @@ export function DataFields({
   onChange: (next: Partial<DataDraft>) => void;
   idPrefix: string;
 }) {
-  const known = new Set((instruments ?? []).map((i) => i.symbol));
-  const symbols = [...(instruments ?? []).map((i) => i.symbol), ...draft.symbols.filter((s) => !known.has(s))];
-  const toggle = (symbol: string) =>
-    onChange({ symbols: draft.symbols.includes(symbol) ? draft.symbols.filter((s) => s !== symbol) : [...draft.symbols, symbol] });
   return (
     <fieldset className="sim-section">
       <legend>Data and costs</legend>
-      <div className={`field ${errors.symbols ? 'has-error' : ''}`}>
-        <span>
-          Symbols <em className="hint">({draft.symbols.length} of at most {MAX_SYMBOLS})</em>
-        </span>
-        <div className="chips" role="group" aria-label="Symbols" data-testid={`${idPrefix}-symbols`}>
-          {symbols.length === 0 ? <span className="muted small">Loading instruments…</span> : null}
-          {symbols.map((s) => (
-            <button
-              key={s}
-              type="button"
-              className={`chip mono ${draft.symbols.includes(s) ? 'active' : ''}`}
-              aria-pressed={draft.symbols.includes(s)}
-              onClick={() => toggle(s)}
-              data-testid={`${idPrefix}-symbol-${s}`}
-            >
-              {s}
-            </button>
-          ))}
-        </div>
-        {errors.symbols ? <span className="field-error">{errors.symbols}</span> : null}
-      </div>
+      <SymbolChips
+        label={
+          <>
+            Symbols <em className="hint">({draft.symbols.length} of at most {MAX_SYMBOLS})</em>
+          </>
+        }
+        groupLabel="Symbols"
+        instruments={instruments}
+        selected={draft.symbols}
+        error={errors.symbols}
+        onChange={(symbols) => onChange({ symbols })}
+        idPrefix={idPrefix}
+      />
       <div className="form-grid">
         <Field label="Timeframe" error={errors.timeframe}>
-          <select value={draft.timeframe} onChange={(e) => onChange({ timeframe: e.target.value as MarketTimeframe })} data-testid={`${idPrefix}-timeframe`}>
-            {MARKET_TIMEFRAMES.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
+          <TimeframeSelect value={draft.timeframe} onChange={(timeframe) => onChange({ timeframe })} testId={`${idPrefix}-timeframe`} />
         </Field>
         <Field label="From (UTC day)" error={errors.from} hint="empty: all stored bars">
           <input type="date" value={draft.from} onChange={(e) => onChange({ from: e.target.value })} data-testid={`${idPrefix}-from`} />

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import type { GridPointView } from '@meridian/contracts';
+import { FilterSelect } from '../../ui/FilterSelect';
 import { beats, formatParams, gridHeatmap, heatColor, metricValue, varyingParams } from './analysis';
 import { metricDef, SCORE_METRICS, type MetricKey } from './metrics';
 
 const TOP = 20;
+const METRIC_OPTIONS = SCORE_METRICS.map((m) => ({ value: m, label: metricDef(m).label }));
 
 const valueText = (v: unknown) => (v === null || v === undefined ? '—' : String(v));
 
@@ -29,40 +31,11 @@ export function GridResults({ points, initialMetric = 'sharpe' }: { points: Grid
   return (
     <div className="grid-results">
       <div className="filters">
-        <label className="field field-row">
-          <span>Metric</span>
-          <select value={metric} onChange={(e) => setMetric(e.target.value as MetricKey)} data-testid="heatmap-metric">
-            {SCORE_METRICS.map((m) => (
-              <option key={m} value={m}>
-                {metricDef(m).label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Metric" value={metric} options={METRIC_OPTIONS} onChange={setMetric} testId="heatmap-metric" />
         {varying.length > 2 ? (
           <>
-            <label className="field field-row">
-              <span>Columns</span>
-              <select value={xParam} onChange={(e) => setX(e.target.value)} data-testid="heatmap-x">
-                {varying.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label className="field field-row">
-              <span>Rows</span>
-              <select value={yParam ?? ''} onChange={(e) => setY(e.target.value)} data-testid="heatmap-y">
-                {varying
-                  .filter((p) => p !== xParam)
-                  .map((p) => (
-                    <option key={p} value={p}>
-                      {p}
-                    </option>
-                  ))}
-              </select>
-            </label>
+            <FilterSelect label="Columns" value={xParam} options={varying} onChange={setX} testId="heatmap-x" />
+            <FilterSelect label="Rows" value={yParam ?? ''} options={varying.filter((p) => p !== xParam)} onChange={setY} testId="heatmap-y" />
             <span className="muted small">each cell: the best over the other parameters</span>
           </>
         ) : null}

@@ -7,7 +7,7 @@ import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDateTime } from '../../ui/format';
-import { Field } from './FormFields';
+import { BacktestSelect, COMPLETED_BACKTESTS, Field } from './FormFields';
 import { shortId, statusTone } from './metrics';
 import { MonteCarloResults } from './MonteCarloResults';
 import { isActive } from './runPatches';
@@ -114,7 +114,7 @@ export function MonteCarloPanel() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [shownRun, setShownRun] = useState<string | null>(params.get('show'));
   const canRun = useRoleAtLeast('trader');
-  const backtests = useGetRunsQuery({ kind: 'backtest', status: 'completed', limit: 100, offset: 0 });
+  const backtests = useGetRunsQuery(COMPLETED_BACKTESTS);
   const [start, state] = useStartMonteCarloMutation();
   const serverError = state.error ? describeError(state.error) : null;
   const shown = { ...(serverError?.fieldErrors ?? {}), ...errors };
@@ -153,15 +153,7 @@ export function MonteCarloPanel() {
               </Field>
               {draft.source === 'backtest' ? (
                 <Field label="Backtest" error={shown.runId}>
-                  <select value={draft.runId} onChange={(e) => edit({ runId: e.target.value })} data-testid="mc-run">
-                    <option value="">{backtests.isLoading ? 'Loading…' : 'Pick a completed backtest'}</option>
-                    {draft.runId && !backtests.data?.items.some((r) => r.id === draft.runId) ? <option value={draft.runId}>{shortId(draft.runId)}</option> : null}
-                    {(backtests.data?.items ?? []).map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.label || shortId(r.id)} · {formatDateTime(r.createdAt)}
-                      </option>
-                    ))}
-                  </select>
+                  <BacktestSelect backtests={backtests} value={draft.runId} onChange={(runId) => edit({ runId })} testId="mc-run" />
                 </Field>
               ) : null}
               <Field label="Method" error={shown.method}>

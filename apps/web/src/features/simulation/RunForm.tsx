@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { InstrumentView, RunSummary, StrategyView } from '@meridian/contracts';
 import { describeError } from '../../api/apiError';
 import { useGetRegistryQuery } from '../strategies/strategiesApi';
-import { DataFields, Field, ParamFields } from './FormFields';
+import { DataFields, Field, ParamFields, VersionField } from './FormFields';
 import { emptyRunDraft, formFieldOf, ruleParamNames, runBodyOf, type FieldErrors, type ParamDraft, type RunDraft } from './runForm';
 import { useStartRunMutation, type WalkForwardObjective } from './simulationApi';
 
@@ -82,18 +82,7 @@ export function RunForm({ instruments, strategyId, onStarted }: RunFormProps) {
                 ))}
               </select>
             </Field>
-            {strategy && strategy.versions.length > 1 ? (
-              <Field label="Version" error={shown.version}>
-                <select value={draft.version} onChange={(e) => edit({ version: e.target.value })} data-testid="run-version">
-                  <option value="">latest (v{strategy.latestVersion})</option>
-                  {strategy.versions.map((v) => (
-                    <option key={v.version} value={String(v.version)}>
-                      v{v.version}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            ) : null}
+            {strategy ? <VersionField strategy={strategy} value={draft.version} error={shown.version} onChange={(version) => edit({ version })} testId="run-version" /> : null}
             {registry.error ? <div className="state state-error">Cannot load strategies: {describeError(registry.error).message}</div> : null}
           </div>
         ) : (

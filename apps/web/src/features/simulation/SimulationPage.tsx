@@ -1,7 +1,8 @@
-import { Link, Navigate, NavLink, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useRoleAtLeast } from '../../app/hooks';
 import { modulePath } from '../../modules';
 import { Panel } from '../../ui/Panel';
+import { TabbedModulePage, type ModuleRoute, type ModuleTab } from '../../ui/TabbedModulePage';
 import { useGetMarketInstrumentsQuery } from '../markets/marketsApi';
 import { CompareView } from './CompareView';
 import { MonteCarloPanel } from './MonteCarloPanel';
@@ -11,15 +12,7 @@ import { RunsList } from './RunsList';
 import { StressPanel } from './StressPanel';
 import './simulation.css';
 
-const TABS = [
-  { path: 'runs', label: 'Runs' },
-  { path: 'new', label: 'New run' },
-  { path: 'monte-carlo', label: 'Monte Carlo' },
-  { path: 'stress', label: 'Stress test' },
-  { path: 'compare', label: 'Compare' },
-] as const;
-
-/** Tab links and the redirect are absolute: relative ones would resolve against the splat (see modulePath). */
+/** Links between the tabs are absolute: relative ones would resolve against the splat (see modulePath). */
 const BASE = modulePath('simulation');
 
 function RunsView() {
@@ -61,26 +54,17 @@ function RunView() {
   return <RunDetailView key={id} id={id!} />;
 }
 
+const TABS: ModuleTab[] = [
+  { path: 'runs', label: 'Runs', element: <RunsView /> },
+  { path: 'new', label: 'New run', element: <NewRunView /> },
+  { path: 'monte-carlo', label: 'Monte Carlo', element: <MonteCarloPanel /> },
+  { path: 'stress', label: 'Stress test', element: <StressPanel /> },
+  { path: 'compare', label: 'Compare', element: <CompareView /> },
+];
+
+const ROUTES: ModuleRoute[] = [{ path: 'runs/:id', element: <RunView /> }];
+
 /** F7 Simulation: backtests, optimisation, walk-forward, Monte Carlo, stress tests and run comparison. */
 export function SimulationPage() {
-  return (
-    <div className="simulation-page">
-      <nav className="tabs" aria-label="Simulation sections">
-        {TABS.map((t) => (
-          <NavLink key={t.path} to={`${BASE}/${t.path}`} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
-            {t.label}
-          </NavLink>
-        ))}
-      </nav>
-      <Routes>
-        <Route path="runs" element={<RunsView />} />
-        <Route path="runs/:id" element={<RunView />} />
-        <Route path="new" element={<NewRunView />} />
-        <Route path="monte-carlo" element={<MonteCarloPanel />} />
-        <Route path="stress" element={<StressPanel />} />
-        <Route path="compare" element={<CompareView />} />
-        <Route path="*" element={<Navigate to={`${BASE}/runs`} replace />} />
-      </Routes>
-    </div>
-  );
+  return <TabbedModulePage module="simulation" tabs={TABS} routes={ROUTES} />;
 }

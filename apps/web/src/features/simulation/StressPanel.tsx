@@ -5,9 +5,8 @@ import { describeError } from '../../api/apiError';
 import { useRoleAtLeast } from '../../app/hooks';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
-import { formatDateTime, formatFraction, formatNumber, formatSigned, pnlClass } from '../../ui/format';
-import { Field } from './FormFields';
-import { shortId } from './metrics';
+import { formatFraction, formatNumber, formatSigned, pnlClass } from '../../ui/format';
+import { BacktestSelect, COMPLETED_BACKTESTS, Field } from './FormFields';
 import type { FieldErrors } from './runForm';
 import { useGetRunsQuery, useGetScenariosQuery, useRunStressTestMutation, useSaveScenarioMutation, type ScenarioBody, type StressTestBody } from './simulationApi';
 import { describeDefinition, emptyScenarioDraft, pnlFraction, SCENARIO_KINDS, scenarioOf, shockRow, type ScenarioDraft, type ScenarioKind } from './stressForm';
@@ -248,7 +247,7 @@ export function StressPanel() {
   const [formError, setFormError] = useState<string | null>(null);
   const canRun = useRoleAtLeast('trader');
   const scenarios = useGetScenariosQuery();
-  const backtests = useGetRunsQuery({ kind: 'backtest', status: 'completed', limit: 100, offset: 0 }, { skip: source !== 'backtest' });
+  const backtests = useGetRunsQuery(COMPLETED_BACKTESTS, { skip: source !== 'backtest' });
   const [runTest, result] = useRunStressTestMutation();
 
   const run = () => {
@@ -277,15 +276,7 @@ export function StressPanel() {
             </Field>
             {source === 'backtest' ? (
               <Field label="Backtest">
-                <select value={runId} onChange={(e) => setRunId(e.target.value)} data-testid="stress-run">
-                  <option value="">{backtests.isLoading ? 'Loading…' : 'Pick a completed backtest'}</option>
-                  {runId && !backtests.data?.items.some((r) => r.id === runId) ? <option value={runId}>{shortId(runId)}</option> : null}
-                  {(backtests.data?.items ?? []).map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.label || shortId(r.id)} · {formatDateTime(r.createdAt)}
-                    </option>
-                  ))}
-                </select>
+                <BacktestSelect backtests={backtests} value={runId} onChange={setRunId} testId="stress-run" />
               </Field>
             ) : null}
           </div>

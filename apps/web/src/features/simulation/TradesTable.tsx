@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { TradeView } from '@meridian/contracts';
+import { Pager } from '../../ui/Pager';
 import { formatDateTime, formatNumber, formatSigned, pnlClass } from '../../ui/format';
 
 export const TRADES_PAGE = 50;
@@ -48,23 +49,20 @@ export function TradesTable({ trades }: { trades: TradeView[] }) {
           </tbody>
         </table>
       </div>
-      <div className="pager-row">
-        <span className="muted small" data-testid="trades-range">
-          {formatNumber(current * TRADES_PAGE + 1)}–{formatNumber(current * TRADES_PAGE + rows.length)} of {formatNumber(trades.length)} · net{' '}
-          <span className={pnlClass(total)}>{formatSigned(total)}</span>
-        </span>
-        <div className="pager">
-          <button type="button" className="btn btn-small" disabled={current === 0} onClick={() => setPage(current - 1)} data-testid="trades-prev">
-            Previous
-          </button>
-          <span className="muted small">
-            page {current + 1} / {pages}
-          </span>
-          <button type="button" className="btn btn-small" disabled={current >= pages - 1} onClick={() => setPage(current + 1)} data-testid="trades-next">
-            Next
-          </button>
-        </div>
-      </div>
+      <Pager
+        paging={{ offset: current * TRADES_PAGE, pageSize: TRADES_PAGE, setOffset: (offset) => setPage(Math.floor(offset / TRADES_PAGE)) }}
+        shown={rows.length}
+        total={trades.length}
+        labels={{ prev: 'Previous', next: 'Next' }}
+        testIds={{ range: 'trades-range', prev: 'trades-prev', next: 'trades-next' }}
+        note={
+          <>
+            {' '}
+            · net <span className={pnlClass(total)}>{formatSigned(total)}</span>
+          </>
+        }
+        showPageCount
+      />
     </>
   );
 }

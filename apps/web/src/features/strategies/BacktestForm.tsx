@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 import type { InstrumentView, StrategyView } from '@meridian/contracts';
 import { describeError } from '../../api/apiError';
 import { modulePath } from '../../modules';
-import { DataFields, Field, ParamFields } from '../simulation/FormFields';
+import { DataFields, ParamFields, VersionField } from '../simulation/FormFields';
 import { backtestDataOf, emptyDataDraft, paramsAndGridOf, type DataDraft, type FieldErrors, type ParamDraft } from '../simulation/runForm';
 import { useBacktestStrategyMutation, type StrategyBacktestBody } from './strategiesApi';
 
@@ -44,18 +44,7 @@ export function BacktestForm({ strategy, instruments }: { strategy: StrategyView
 
   return (
     <form className="backtest-form" onSubmit={(e) => void submit(e)} noValidate aria-label={`Backtest ${strategy.name}`}>
-      {strategy.versions.length > 1 ? (
-        <Field label="Version" error={shown.version}>
-          <select value={version} onChange={(e) => setVersion(e.target.value)} data-testid="bt-version">
-            <option value="">latest (v{strategy.latestVersion})</option>
-            {strategy.versions.map((v) => (
-              <option key={v.version} value={String(v.version)}>
-                v{v.version}
-              </option>
-            ))}
-          </select>
-        </Field>
-      ) : null}
+      <VersionField strategy={strategy} value={version} error={shown.version} onChange={setVersion} testId="bt-version" />
       <ParamFields
         names={Object.keys(strategy.params)}
         specs={strategy.params}

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import { MARKET_TIMEFRAMES, type InstrumentView, type MarketTimeframe, type StrategyView } from '@meridian/contracts';
+import type { InstrumentView, StrategyView } from '@meridian/contracts';
 import { describeError } from '../../api/apiError';
 import { modulePath } from '../../modules';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { Field } from '../simulation/FormFields';
+import { Field, SymbolChips, TimeframeSelect, VersionField } from '../simulation/FormFields';
 import type { FieldErrors } from '../simulation/runForm';
 import { deployBodyOf, emptyDeployDraft, type DeployDraft } from './deployDraft';
 import { useDeployStrategyMutation, type DeployStrategyBody } from './strategiesApi';
@@ -25,9 +25,6 @@ export function DeployForm({ strategy, instruments }: { strategy: StrategyView; 
   const version = draft.version ? Number(draft.version) : strategy.latestVersion;
   const backtest = strategy.latestBacktest;
   const backtested = backtest?.status === 'completed' && backtest.strategyVersion === version;
-
-  const known = new Set((instruments ?? []).map((i) => i.symbol));
-  const symbols = [...(instruments ?? []).map((i) => i.symbol), ...draft.symbols.filter((s) => !known.has(s))];
 
   const edit = (next: Partial<DeployDraft>) => {
     setDraft((d) => ({ ...d, ...next }));
@@ -52,51 +49,20 @@ export function DeployForm({ strategy, instruments }: { strategy: StrategyView; 
   return (
     <form className="deploy-form" onSubmit={submit} noValidate aria-label={`Deploy ${strategy.name}`} data-testid="deploy-form">
       <div className="form-grid">
-        {strategy.versions.length > 1 ? (
-          <Field label="Version" error={shown.version}>
-            <select
-              value={draft.version}
-              onChange={(e) => edit({ version: e.target.value })}
-              data-testid="deploy-version"
-            >
-              <option value="">latest (v{strategy.latestVersion})</option>
-              {strategy.versions.map((v) => (
-                <option key={v.version} value={String(v.version)}>
-                  v{v.version}
-                </option>
-              ))}
-            </select>
-          </Field>
-        ) : null}
+        <VersionField strategy={strategy} value={draft.version} error={shown.version} onChange={(version) => edit({ version })} testId="deploy-version" />
         <Field label="Timeframe" error={shown.timeframe} hint="it decides on each closed bar">
-          <select value={draft.timeframe} onChange={(e) => edit({ timeframe: e.target.value as MarketTimeframe })} data-testid="deploy-timeframe">
-            {MARKET_TIMEFRAMES.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
+          <TimeframeSelect value={draft.timeframe} onChange={(timeframe) => edit({ timeframe })} testId="deploy-timeframe" />
         </Field>
       </div>
-      <div className={`field ${shown.symbols ? 'has-error' : ''}`}>
-        <span>Symbols</span>
-        <div className="chips" role="group" aria-label="Deploy on symbols" data-testid="deploy-symbols">
-          {symbols.length === 0 ? <span className="muted small">Loading instruments…</span> : null}
-          {symbols.map((s) => (
-            <button
-              key={s}
-              type="button"
-              className={`chip mono ${draft.symbols.includes(s) ? 'active' : ''}`}
-              aria-pressed={draft.symbols.includes(s)}
-              onClick={() => edit({ symbols: draft.symbols.includes(s) ? draft.symbols.filter((x) => x !== s) : [...draft.symbols, s] })}
-              data-testid={`deploy-symbol-${s}`}
-            >
-              {s}
-            </button>
-          ))}
-        </div>
-        {shown.symbols ? <span className="field-error">{shown.symbols}</span> : null}
-      </div>
+      <SymbolChips
+        label="Symbols"
+        groupLabel="Deploy on symbols"
+        instruments={instruments}
+        selected={draft.symbols}
+        error={shown.symbols}
+        onChange={(symbols) => edit({ symbols })}
+        idPrefix="deploy"
+      />
       {!backtested ? (
         <p className="muted small" data-testid="deploy-hint">
           Deploying needs a completed backtest of v{version}

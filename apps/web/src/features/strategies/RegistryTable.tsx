@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { StrategyKind, StrategyView } from '@meridian/contracts';
 import { modulePath } from '../../modules';
-import { QueryView } from '../../ui/QueryView';
+import { FilterField, FilterSelect } from '../../ui/FilterSelect';
+import { PagedQueryView } from '../../ui/Pager';
 import { StatusBadge } from '../../ui/StatusBadge';
+import { usePagedFilters } from '../../ui/usePagedFilters';
 import { formatDateTime, formatFraction, formatNumber } from '../../ui/format';
 import { liveOf, STATUS_TONES } from './deployDraft';
 import { useGetDeploymentsQuery, useGetRegistryQuery } from './strategiesApi';
@@ -13,6 +14,12 @@ import { paramsSummary } from './versionDiff';
 export const REGISTRY_PAGE = 25;
 const BASE = modulePath('strategies');
 const SIMULATION = modulePath('simulation');
+
+const KIND_OPTIONS: { value: StrategyKind | ''; label: string }[] = [
+  { value: '', label: 'All' },
+  { value: 'builtin', label: 'Built-in' },
+  { value: 'rule', label: 'Rule' },
+];
 
 export function LiveStatus({ live }: { live: StrategyView['live'] }) {
   if (!live) return <span className="muted small">not deployed</span>;
@@ -47,101 +54,67 @@ function LatestBacktest({ strategy }: { strategy: StrategyView }) {
 
 /** The registry: built-ins and rule strategies, filtered by kind and text, a page at a time. */
 export function RegistryTable() {
-  const [kind, setKind] = useState<StrategyKind | ''>('');
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
+  const { filters, setFilter, paging, page } = usePagedFilters({ kind: '' as StrategyKind | '', search: '' }, REGISTRY_PAGE);
+  const { kind, search } = filters;
   const q = useDebounced(search.trim(), 300);
-  const registry = useGetRegistryQuery({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), limit: REGISTRY_PAGE, offset });
+  const registry = useGetRegistryQuery({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), ...page });
   // The registry's live status, else the one the deployments list shows (read once, not polled here).
   const deployments = useGetDeploymentsQuery();
 
   return (
     <div className="registry">
       <div className="filters">
-        <label className="field field-row">
-          <span>Kind</span>
-          <select
-            value={kind}
-            onChange={(e) => {
-              setKind(e.target.value as StrategyKind | '');
-              setOffset(0);
-            }}
-            data-testid="registry-kind"
-          >
-            <option value="">All</option>
-            <option value="builtin">Built-in</option>
-            <option value="rule">Rule</option>
-          </select>
-        </label>
-        <label className="field field-row">
-          <span>Search</span>
-          <input
-            type="search"
-            value={search}
-            maxLength={100}
-            placeholder="name or description"
-            onChange={(e) => {
-              setSearch(e.target.value);
-              setOffset(0);
-            }}
-            data-testid="registry-search"
-          />
-        </label>
+        <FilterSelect label="Kind" value={kind} options={KIND_OPTIONS} onChange={(v) => setFilter('kind', v)} testId="registry-kind" />
+        <FilterField label="Search">
+          <input type="search" value={search} maxLength={100} placeholder="name or description" onChange={(e) => setFilter('search', e.target.value)} data-testid="registry-search" />
+        </FilterField>
       </div>
-      <QueryView query={registry} isEmpty={(p) => p.items.length === 0} emptyText={q || kind ? 'No strategy matches' : 'No strategies yet'} loadingText="Loading strategies…">
-        {(page) => (
-          <>
-            <div className="table-scroll">
-              <table className="grid-table compact" data-testid="registry-table">
-                <thead>
-                  <tr>
-                    <th>Name</th>
-                    <th>Kind</th>
-                    <th className="num">Version</th>
-                    <th>Parameters</th>
-                    <th>Latest backtest</th>
-                    <th>Live</th>
+      <PagedQueryView
+        query={registry}
+        paging={paging}
+        emptyText={q || kind ? 'No strategy matches' : 'No strategies yet'}
+        loadingText="Loading strategies…"
+        labels={{ prev: 'Previous', next: 'Next' }}
+        testIds={{ range: 'registry-range', prev: 'registry-prev', next: 'registry-next' }}
+      >
+        {(items) => (
+          <div className="table-scroll">
+            <table className="grid-table compact" data-testid="registry-table">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Kind</th>
+                  <th className="num">Version</th>
+                  <th>Parameters</th>
+                  <th>Latest backtest</th>
+                  <th>Live</th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((s) => (
+                  <tr key={s.id} data-testid={`strategy-row-${s.id}`}>
+                    <td>
+                      <Link to={`${BASE}/view/${encodeURIComponent(s.id)}`}>{s.name}</Link>
+                      {s.description ? <div className="muted small ellipsis">{s.description}</div> : null}
+                    </td>
+                    <td>
+                      <span className={`badge kind-${s.kind}`}>{s.kind === 'builtin' ? 'built-in' : 'rule'}</span>
+                    </td>
+                    <td className="num">v{s.latestVersion}</td>
+                    <td className="mono small">{paramsSummary(s.params)}</td>
+                    <td>
+                      <LatestBacktest strategy={s} />
+                    </td>
+                    <td>
+                      <LiveStatus live={s.live ?? liveOf(deployments.data, s.id)} />
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((s) => (
-                    <tr key={s.id} data-testid={`strategy-row-${s.id}`}>
-                      <td>
-                        <Link to={`${BASE}/view/${encodeURIComponent(s.id)}`}>{s.name}</Link>
-                        {s.description ? <div className="muted small ellipsis">{s.description}</div> : null}
-                      </td>
-                      <td>
-                        <span className={`badge kind-${s.kind}`}>{s.kind === 'builtin' ? 'built-in' : 'rule'}</span>
-                      </td>
-                      <td className="num">v{s.latestVersion}</td>
-                      <td className="mono small">{paramsSummary(s.params)}</td>
-                      <td>
-                        <LatestBacktest strategy={s} />
-                      </td>
-                      <td>
-                        <LiveStatus live={s.live ?? liveOf(deployments.data, s.id)} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="pager-row">
-              <span className="muted small" data-testid="registry-range">
-                {formatNumber(offset + 1)}–{formatNumber(offset + page.items.length)} of {formatNumber(page.total)}
-              </span>
-              <div className="pager">
-                <button type="button" className="btn btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - REGISTRY_PAGE))} data-testid="registry-prev">
-                  Previous
-                </button>
-                <button type="button" className="btn btn-small" disabled={offset + REGISTRY_PAGE >= page.total} onClick={() => setOffset(offset + REGISTRY_PAGE)} data-testid="registry-next">
-                  Next
-                </button>
-              </div>
-            </div>
-          </>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
-      </QueryView>
+      </PagedQueryView>
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { Navigate, NavLink, Route, Routes, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { useRoleAtLeast } from '../../app/hooks';
 import { modulePath } from '../../modules';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
+import { TabbedModulePage, type ModuleRoute, type ModuleTab } from '../../ui/TabbedModulePage';
 import { DeploymentsPanel } from './DeploymentsPanel';
 import { RegistryTable } from './RegistryTable';
 import { RuleBuilder } from './RuleBuilder';
@@ -10,13 +11,7 @@ import { useGetStrategyQuery } from './strategiesApi';
 import { StrategyDetail } from './StrategyDetail';
 import './strategies.css';
 
-const TABS = [
-  { path: 'registry', label: 'Registry' },
-  { path: 'builder', label: 'Rule builder' },
-  { path: 'live', label: 'Live' },
-] as const;
-
-/** Tab links and the redirect are absolute: relative ones would resolve against the splat (see modulePath). */
+/** Links between the tabs are absolute: relative ones would resolve against the splat (see modulePath). */
 const BASE = modulePath('strategies');
 
 function RegistryView() {
@@ -59,24 +54,15 @@ function DetailView() {
   return <StrategyDetail key={id} id={id!} />;
 }
 
+const TABS: ModuleTab[] = [
+  { path: 'registry', label: 'Registry', element: <RegistryView /> },
+  { path: 'builder', label: 'Rule builder', element: <BuilderView /> },
+  { path: 'live', label: 'Live', element: <LiveView /> },
+];
+
+const ROUTES: ModuleRoute[] = [{ path: 'view/:id', element: <DetailView /> }];
+
 /** F6 Strategies: the registry, the rule builder, live deployments, and each strategy with its versions, backtests and deployment. */
 export function StrategiesPage() {
-  return (
-    <div className="strategies-page">
-      <nav className="tabs" aria-label="Strategies sections">
-        {TABS.map((t) => (
-          <NavLink key={t.path} to={`${BASE}/${t.path}`} className={({ isActive }) => `tab${isActive ? ' active' : ''}`}>
-            {t.label}
-          </NavLink>
-        ))}
-      </nav>
-      <Routes>
-        <Route path="registry" element={<RegistryView />} />
-        <Route path="builder" element={<BuilderView />} />
-        <Route path="live" element={<LiveView />} />
-        <Route path="view/:id" element={<DetailView />} />
-        <Route path="*" element={<Navigate to={`${BASE}/registry`} replace />} />
-      </Routes>
-    </div>
-  );
+  return <TabbedModulePage module="strategies" tabs={TABS} routes={ROUTES} />;
 }

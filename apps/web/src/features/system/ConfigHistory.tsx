@@ -2,17 +2,19 @@ import { useState } from 'react';
 import type { ConfigVersionView } from '@meridian/contracts';
 import { describeError } from '../../api/apiError';
 import { useRoleAtLeast } from '../../app/hooks';
+import { PagerButtons } from '../../ui/Pager';
 import { Panel } from '../../ui/Panel';
 import { QueryView } from '../../ui/QueryView';
 import { ReasonDialog } from '../../ui/ReasonDialog';
 import { formatDateTime } from '../../ui/format';
+import { usePaging } from '../../ui/usePagedFilters';
 import { useGetConfigHistoryQuery, useGetConfigQuery, useRollbackConfigMutation } from './systemApi';
 
 const PAGE = 20;
 
 export function ConfigHistory() {
-  const [offset, setOffset] = useState(0);
-  const history = useGetConfigHistoryQuery({ limit: PAGE, offset });
+  const { paging, page } = usePaging(PAGE);
+  const history = useGetConfigHistoryQuery(page);
   const currentVersion = useGetConfigQuery().data?.version;
   const canEdit = useRoleAtLeast('admin');
   const [target, setTarget] = useState<ConfigVersionView | null>(null);
@@ -27,20 +29,7 @@ export function ConfigHistory() {
   return (
     <Panel
       title="Version history"
-      actions={
-        <div className="pager">
-          <button className="btn btn-small" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
-            Newer
-          </button>
-          <button
-            className="btn btn-small"
-            disabled={!history.data || offset + PAGE >= history.data.total}
-            onClick={() => setOffset(offset + PAGE)}
-          >
-            Older
-          </button>
-        </div>
-      }
+      actions={<PagerButtons paging={paging} total={history.data?.total} />}
     >
       <QueryView query={history} isEmpty={(p) => p.items.length === 0} emptyText="No versions yet">
         {(page) => (
