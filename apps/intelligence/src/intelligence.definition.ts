@@ -10,4 +10,6 @@ export const intelligenceDefinition: ServiceDefinition = {
   entities: [],
   migrations: [],
   imports: [],
+  // Scaled by replicas (see k8s/base/intelligence/hpa.yaml): every request is claimed by one.
+  replicated: true,
 };

@@ -12,4 +12,6 @@ export const simulationDefinition: ServiceDefinition = {
   entities: [],
   migrations: [CreateSimulation1764200000100],
   imports: [SimulationModule],
+  // Simulation scales by replicas (each is a BullMQ worker): every request is claimed by one.
+  replicated: true,
 };

@@ -3,6 +3,9 @@ import type { Redis } from 'ioredis';
 
 type TransportOptions = Required<RedisOptions>['options'];
 
+/** How long a claim is kept: longer than any request's deadline, so a late replica never takes it. */
+const CLAIM_TTL_MS = 120_000;
+
 /**
  * The NestJS Redis transport with every channel prefixed by a namespace (`<ns>:<pattern>`), so
  * two Meridian instances on one Redis (two test runs, a benchmark beside a dev platform) never
@@ -12,9 +15,27 @@ type TransportOptions = Required<RedisOptions>['options'];
 export class NamespacedServerRedis extends ServerRedis {
   private readonly prefix: string;
 
-  constructor(namespace: string, options: TransportOptions) {
+  /**
+   * @param claimRequests For services that run several replicas: the transport is pub/sub, so
+   * every replica receives every request; with this set, a replica first claims the request in
+   * Redis (SET NX on its id) and only the one that claimed it handles and answers it, so a
+   * request that changes something is carried out once.
+   */
+  constructor(namespace: string, options: TransportOptions, private readonly claimRequests = false) {
     super(options);
     this.prefix = `${namespace}:`;
+  }
+
+  override async handleMessage(channel: string, buffer: string, pub: Redis, pattern: string): Promise<void> {
+    if (this.claimRequests) {
+      const message = this.parseMessage(buffer) as { id?: unknown } | string | null;
+      const id = typeof message === 'object' && message !== null ? message.id : undefined;
+      if (typeof id === 'string' && id.length > 0) {
+        const claimed = await pub.set(`${this.prefix}rpc-claim:${channel}:${id}`, '1', 'PX', CLAIM_TTL_MS, 'NX');
+        if (claimed !== 'OK') return; // another replica has it
+      }
+    }
+    return super.handleMessage(channel, buffer, pub, pattern);
   }
 
   override getRequestPattern(pattern: string): string {

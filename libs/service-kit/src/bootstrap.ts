@@ -19,6 +19,11 @@ export interface ServiceDefinition {
   migrations: DatabaseOptions['migrations'];
   /** The service's feature modules. */
   imports: NonNullable<ModuleMetadata['imports']>;
+  /**
+   * The service runs several replicas (workers): each request is claimed in Redis so that exactly
+   * one replica handles it. A single-replica service (execution) skips the claim's round trip.
+   */
+  replicated?: boolean;
 }
 
 /** Options of the NestJS Redis transport, for servers and clients alike; reconnects forever. */
@@ -32,8 +37,8 @@ export function createTransportClient(config: Pick<ServiceConfig, 'redisUrl' | '
 }
 
 /** The transport's server side, in this platform's namespace. */
-export function createTransportServer(config: Pick<ServiceConfig, 'redisUrl' | 'namespace'>): MicroserviceOptions {
-  return { strategy: new NamespacedServerRedis(config.namespace, transportOptions(config.redisUrl)) };
+export function createTransportServer(config: Pick<ServiceConfig, 'redisUrl' | 'namespace'>, replicated = false): MicroserviceOptions {
+  return { strategy: new NamespacedServerRedis(config.namespace, transportOptions(config.redisUrl), replicated) };
 }
 
 function asArray<T>(list: T[] | Record<string, T>): T[] {
@@ -69,7 +74,7 @@ export async function createServiceApp(def: ServiceDefinition, env: NodeJS.Proce
   logger.info({ backing: database.backing }, `database: ${database.backing.description}`);
   const runtime = new ServiceRuntime(config, def.version, logger, redis, logSink, new ProcessMetrics(def.service), database, env);
   const app = await NestFactory.create(ServiceRootModule.register(runtime, def.imports), { logger: new PinoNestLogger(logger), abortOnError: false });
-  app.connectMicroservice<MicroserviceOptions>(createTransportServer(config));
+  app.connectMicroservice<MicroserviceOptions>(createTransportServer(config, def.replicated ?? false));
   return { app, runtime };
 }
 

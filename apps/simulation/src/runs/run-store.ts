@@ -95,11 +95,13 @@ export class RunStore {
 
   /** Moves a queued (or retried) run to running; false when it was cancelled meanwhile. */
   async start(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query(
+    const result = (await this.dataSource.query(
       `UPDATE simulation_runs SET status = 'running', started_at = COALESCE(started_at, now()), error = NULL WHERE id = $1 AND status IN ('queued', 'running') RETURNING id`,
       [id],
-    );
-    return (rows as unknown[]).length > 0;
+    )) as unknown[];
+    // TypeORM answers an UPDATE on PostgreSQL with [rows, affected]; an INSERT or SELECT with the rows.
+    const rows = Array.isArray(result[0]) ? (result[0] as unknown[]) : result;
+    return rows.length > 0;
   }
 
   async progress(id: string, progress: number): Promise<void> {

@@ -124,7 +124,7 @@ export class RunWorkerService implements OnApplicationBootstrap, OnApplicationSh
   private async backtest(runId: string): Promise<unknown> {
     const { config, ctx } = await this.load(runId);
     const { definition, params } = this.strategyOf(config);
-    const { input, version } = await this.data(config, ctx);
+    const { input, version } = await this.data(runId, config, ctx);
     const result = await this.run(runId, definition, params, input, (f) => f);
     let lookahead = null;
     if (config.lookaheadCheck) {
@@ -138,7 +138,7 @@ export class RunWorkerService implements OnApplicationBootstrap, OnApplicationSh
 
   private async gridChunk(runId: string, points: number[]): Promise<unknown> {
     const { config, ctx } = await this.load(runId);
-    const { input, version } = await this.data(config, ctx);
+    const { input, version } = await this.data(runId, config, ctx);
     await this.store.setDataVersion(runId, version);
     const all = config.points ?? [];
     const results = [];
@@ -176,7 +176,7 @@ export class RunWorkerService implements OnApplicationBootstrap, OnApplicationSh
   private async walkForwardWindow(runId: string, w: number): Promise<unknown> {
     const { config, ctx } = await this.load(runId);
     const wf = config.walkForward!;
-    const { input, version } = await this.data(config, ctx);
+    const { input, version } = await this.data(runId, config, ctx);
     await this.store.setDataVersion(runId, version);
     const timeline = unionTimeline(input.symbols.map((s) => s.time));
     const needed = wf.inSampleBars + wf.windows * wf.outOfSampleBars;
@@ -297,7 +297,22 @@ export class RunWorkerService implements OnApplicationBootstrap, OnApplicationSh
     throw new Error('the run names neither a rule nor a built-in strategy');
   }
 
-  private async data(config: StoredConfig, ctx: RequestContext): Promise<{ input: BacktestInput; version: string }> {
+  /** Bars of the last few runs: a grid's chunks (and a walk-forward's windows) read them once per worker. */
+  private readonly bars = new Map<string, Promise<{ input: BacktestInput; version: string }>>();
+
+  private data(runId: string, config: StoredConfig, ctx: RequestContext): Promise<{ input: BacktestInput; version: string }> {
+    const key = runId;
+    let loaded = this.bars.get(key);
+    if (!loaded) {
+      loaded = this.loadData(config, ctx);
+      loaded.catch(() => this.bars.delete(key));
+      this.bars.set(key, loaded);
+      while (this.bars.size > 4) this.bars.delete(this.bars.keys().next().value as string);
+    }
+    return loaded;
+  }
+
+  private async loadData(config: StoredConfig, ctx: RequestContext): Promise<{ input: BacktestInput; version: string }> {
     const columns = await Promise.all(config.symbols.map((s) => this.platform.candles(s, config.timeframe, config.from, config.to, ctx)));
     const empty = columns.filter((c) => c.time.length === 0).map((c) => c.symbol);
     if (empty.length) throw new Error(`no ${config.timeframe} bars stored for ${empty.join(', ')} in that period (import history or pick another timeframe)`);
