@@ -11,26 +11,40 @@
 //    the runtime rate limit (the 100 ms polling would otherwise be throttled).
 // 3. Generates a deterministic CSV of --bars daily bars (weekdays, a seeded geometric random walk,
 //    ending 2025-12-31) and imports it as GRIDB through POST /api/data/import (format=generic).
-// 4. For each grid size (--grids; 100 = fast 10 values × slow 10 values of the built-in
-//    'sma-crossover', 400 = 20 × 20; always fast < slow), on ONE worker: submits the grid through
+// 4. Grids (--grids): 100 = fast 10 values × slow 10 values of the built-in 'sma-crossover',
+//    400 = 20 × 20; always fast < slow. Each measurement submits a grid through
 //    POST /api/simulation/backtest and polls GET /api/simulation/results?id= every --poll ms until the
-//    run is completed. The time is submit → first poll that sees "completed".
-// 5. Starts a SECOND simulation process (same schema, same namespace: a second BullMQ worker),
-//    and submits the same grids again (fresh runs, identical work).
-// 6. Stops the second process and repeats the one-worker runs (a check that the first phase was
-//    not slower merely for being first).
-//    Before each phase a small warm-up grid runs unmeasured. Between measurements the queue is
-//    drained. For each measurement it also records: every run the submission created (the database
-//    is read directly; the transport is pub/sub, so every simulation replica receives the request),
-//    the chunk jobs' processedOn/finishedOn from BullMQ (how many ran at the same time), server-side
-//    created → finished times, the CPU used by each process and the machine's busy share.
+//    run is completed; the time is submit → first poll that sees "completed". A fresh run each time,
+//    the same grid, so the work is identical.
+// 5. --repeats rounds. Each round: every grid on ONE worker; then a SECOND simulation process is
+//    started (same schema, same namespace: a second BullMQ worker), warmed up with a small grid, and
+//    every grid is run on two workers in two ways; then the second process is stopped. A closing set
+//    on one worker follows the last round (--no-recheck skips it), so each two-worker time has
+//    one-worker times just before and after it (paired speed-ups; the load on this shared machine
+//    drifts by more than the effect measured). The two ways:
+//    - "as is": exactly what a user gets. The service transport is Redis pub/sub, so BOTH
+//      simulation processes receive the request and each creates a run and a flow of chunk jobs
+//      (runs.service.ts uses a random run id): the workers compute the grid twice. The time is
+//      still that of the run the gateway answered with; the duplicate is waited for afterwards.
+//    - "duplicate removed": the script watches the runs table and, as soon as the other run
+//      appears, removes its flow from BullMQ and cancels it (POST /api/simulation/cancel). The
+//      workers then have exactly the work one worker had: this is the fan-out itself, i.e. what
+//      an idempotent submit would give. (Cancelling alone does not stop queued chunk jobs:
+//      RunStore.start always reports success, see docs/BENCHMARKS.md.)
+// 6. For each measurement it also records every run the submission created (read from the
+//    database), the chunk jobs' processedOn/finishedOn from BullMQ (how many ran at the same time),
+//    server-side created → finished times, the CPU used by each process (and by all postgres and
+//    redis-server processes), the machine's busy cores and the load average. Between measurements
+//    the queue is drained. At the end, the warnings the services logged (the namespace's Redis
+//    log stream, LOG_CONSOLE=false) are counted.
 // 7. Stops everything it started, drops the bench_grid_* schemas and the namespace's Redis keys
-//    (also on failure and on Ctrl-C), writes tools/bench/results/grid-workers-<time>.json.
+//    (also on failure and on Ctrl-C), writes tools/bench/results/grid-workers-<time>.json (a failed
+//    run writes what it had to tools/bench/.work-grid/ instead).
 //
 // Environment: BENCH_DATABASE_URL (else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/test),
 // REDIS_URL (else redis://127.0.0.1:6379).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -65,6 +79,7 @@ const RUNS_QUEUE = 'simulation-runs'; // apps/simulation/src/runs/runs.service.t
 const POINTS_PER_CHUNK = 10; // idem
 const ADMIN_EMAIL = 'bench-admin@meridian.local';
 const CLK_TCK = 100;
+const QUIET_OTHER_CORES = 0.25;
 const workDir = join(root, 'tools/bench/.work-grid');
 mkdirSync(workDir, { recursive: true });
 const procs = new ProcessSet(workDir, root);
@@ -148,26 +163,62 @@ function machineCpu() {
   return { idle: line[3] + line[4], total: line.slice(0, 8).reduce((a, b) => a + b, 0) };
 }
 
+/** Every process with this command name (PostgreSQL's server and backends, redis-server). */
+function pidsNamed(comm) {
+  const pids = [];
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue;
+    try {
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === comm) pids.push(Number(d));
+    } catch {
+      // gone
+    }
+  }
+  return pids;
+}
+
+/** CPU seconds of each process, by pid. */
+const cpuByPid = (pids) => new Map(pids.map((p) => [p, procCpuSec(p)]));
+/** CPU used since `start` by those of its processes still alive (one that exited meanwhile is missed). */
+const cpuSince = (start) => {
+  let sum = 0;
+  for (const [pid, s0] of start) {
+    const now = procCpuSec(pid);
+    if (Number.isFinite(now) && Number.isFinite(s0) && now >= s0) sum += now - s0;
+  }
+  return sum;
+};
+
 /** Starts a CPU meter over named processes; the returned function gives seconds and cores used. */
 function cpuMeter(children) {
   const at = performance.now();
   const m0 = machineCpu();
   const self0 = process.cpuUsage();
   const p0 = Object.fromEntries(Object.entries(children).map(([k, c]) => [k, procCpuSec(c.pid)]));
+  // Shared with every other session on the machine: read at the start (backends that come later are missed).
+  const shared = { 'postgres (all sessions)': pidsNamed('postgres'), 'redis-server (all)': pidsNamed('redis-server') };
+  const s0 = Object.fromEntries(Object.entries(shared).map(([k, pids]) => [k, cpuByPid(pids)]));
   return () => {
     const wall = (performance.now() - at) / 1000;
     const m1 = machineCpu();
     const self = process.cpuUsage(self0);
     const cpuSec = { 'this script': round((self.user + self.system) / 1e6, 2) };
     for (const [k, c] of Object.entries(children)) cpuSec[k] = round(procCpuSec(c.pid) - p0[k], 2);
-    const busyCores = ((1 - (m1.idle - m0.idle) / (m1.total - m0.total)) * os.cpus().length);
-    const known = Object.values(cpuSec).reduce((a, b) => a + (b ?? 0), 0);
+    const sharedSec = Object.fromEntries(Object.keys(shared).map((k) => [k, round(cpuSince(s0[k]), 2)]));
+    const busyCores = (1 - (m1.idle - m0.idle) / (m1.total - m0.total)) * os.cpus().length;
+    const ours = Object.values(cpuSec).reduce((a, b) => a + (b ?? 0), 0);
+    const sharedTotal = Object.values(sharedSec).reduce((a, b) => a + (b ?? 0), 0);
     return {
       wallSec: round(wall, 3),
       cpuSec,
+      sharedCpuSec: sharedSec,
       machineBusyCores: round(busyCores, 2),
-      // Busy time of everything not started by this script (PostgreSQL, Redis, other sessions' work).
-      otherCores: round(busyCores - known / wall, 2),
+      // Cores used by this script and the processes it started.
+      benchCores: round(ours / wall, 2),
+      // Everything else: PostgreSQL and Redis (partly serving this benchmark) and other sessions' work.
+      otherCores: round(busyCores - ours / wall, 2),
+      // Everything else without PostgreSQL and Redis: other sessions' own processes (a lower bound).
+      otherWithoutPgRedisCores: round(busyCores - (ours + sharedTotal) / wall, 2),
     };
   };
 }
@@ -349,35 +400,54 @@ async function chunkTimeline(queue, runId, points, t0Epoch) {
 }
 
 /**
- * One measurement: submit the grid, poll results?id every pollMs until completed. Afterwards waits
- * until every run this submission created has finished and the queue is empty.
+ * Takes every other run the submission created out of the way as soon as it appears in the
+ * database: its flow (the grid-finish parent and its chunk jobs) is removed from BullMQ (chunk by
+ * chunk for those still waiting if one is already running), then the run is cancelled through
+ * POST /api/simulation/cancel. Cancelling alone does not stop the chunks (see the benchmark's
+ * section in docs/BENCHMARKS.md); removing the jobs leaves the workers exactly the one grid a
+ * fixed (idempotent) submit would queue. Stops after `expected` runs or 3 s.
  */
-/**
- * Cancels (POST /api/simulation/cancel) every other run the submission created, as soon as it
- * appears in the database; stops after `expected` of them or 3 s.
- */
-async function cancelDuplicates(ctx, before, ourId, expected, t0) {
+async function removeDuplicates(ctx, before, ourId, expected, points, t0) {
   const out = [];
   const deadline = performance.now() + 3_000;
   while (out.length < expected && performance.now() < deadline) {
     const ids = [...(await runIds(ctx.pg))].filter((id) => !before.has(id) && id !== ourId && !out.some((o) => o.id === id));
     for (const id of ids) {
       const seenMs = performance.now() - t0;
-      let outcome;
+      const entry = { id, seenMs: round(seenMs, 1) };
+      // The run row is written before its flow is queued: wait for the flow (remove() answers 1 for a missing job too).
+      const flowDeadline = performance.now() + 2_000;
+      while (!(await ctx.queue.getJob(`${id}-finish`)) && performance.now() < flowDeadline) await sleep(2);
+      entry.flowSeenMs = round(performance.now() - t0, 1);
+      entry.flowRemoved = await ctx.queue.remove(`${id}-finish`, { removeChildren: true }).catch((err) => err.message);
+      if (entry.flowRemoved === 1 && (await ctx.queue.getJob(`${id}-chunk-0`))) entry.flowRemoved = 'parent removed, chunk jobs still there';
+      if (entry.flowRemoved !== 1) {
+        entry.chunksRemoved = 0;
+        for (let i = 0; i < Math.ceil(points / POINTS_PER_CHUNK); i++) {
+          const job = await ctx.queue.getJob(`${id}-chunk-${i}`);
+          if (job && (await job.isWaiting())) entry.chunksRemoved += (await ctx.queue.remove(job.id, { removeChildren: true }).catch(() => 0)) === 1 ? 1 : 0;
+        }
+      }
+      entry.removedMs = round(performance.now() - t0, 1);
       try {
-        outcome = (await api(ctx.base, 'POST', '/api/simulation/cancel', { token: ctx.token, body: { id } })).status;
+        entry.cancel = (await api(ctx.base, 'POST', '/api/simulation/cancel', { token: ctx.token, body: { id } })).status;
       } catch (err) {
         // Every replica handles the cancel too: the one answering second may say 409 (already cancelled).
-        outcome = err.message.slice(0, 160);
+        entry.cancel = err.message.slice(0, 160);
       }
-      out.push({ id, seenMs: round(seenMs, 1), cancelAnsweredMs: round(performance.now() - t0, 1), outcome });
+      out.push(entry);
     }
     if (out.length < expected) await sleep(5);
   }
   return out;
 }
 
-async function measure(ctx, label, points, workers, { cancelOthers = false } = {}) {
+/**
+ * One measurement: submit the grid, poll results?id every pollMs until completed. Afterwards waits
+ * until every run this submission created has finished and the queue is empty. With removeOthers,
+ * the other runs the submission created are taken out of the way (removeDuplicates).
+ */
+async function measure(ctx, label, points, workers, { removeOthers = false } = {}) {
   const { base, token, pg, queue, meterProcs } = ctx;
   const grid = gridOf(points);
   const before = await runIds(pg);
@@ -388,7 +458,7 @@ async function measure(ctx, label, points, workers, { cancelOthers = false } = {
   const queued = await api(base, 'POST', '/api/simulation/backtest', { token, body: runBody(grid) });
   const submitMs = performance.now() - t0;
   if (queued.kind !== 'grid') throw new Error(`expected a grid run, got ${JSON.stringify(queued).slice(0, 300)}`);
-  const cancelling = cancelOthers ? cancelDuplicates(ctx, before, queued.id, workers - 1, t0) : Promise.resolve(null);
+  const removing = removeOthers ? removeDuplicates(ctx, before, queued.id, workers - 1, points, t0) : Promise.resolve(null);
   let polls = 0;
   let run;
   let next = t0;
@@ -404,13 +474,14 @@ async function measure(ctx, label, points, workers, { cancelOthers = false } = {
   }
   const wallMs = performance.now() - t0;
   const cpu = meter();
-  const cancelled = await cancelling;
+  const removed = await removing;
   // Every run the submission created (more than one when several replicas each handled the request).
   await sleep(300);
   let created = [...(await runIds(pg))].filter((id) => !before.has(id));
   const tAllStart = performance.now();
+  const waitFor = created.filter((id) => !removed?.some((r) => r.id === id));
   for (;;) {
-    const rows = await runRows(pg, created);
+    const rows = await runRows(pg, waitFor);
     if (rows.every((r) => !['queued', 'running'].includes(r.status))) break;
     if (performance.now() - tAllStart > 900_000) throw new Error('the other runs of the submission did not finish');
     await sleep(100);
@@ -428,7 +499,7 @@ async function measure(ctx, label, points, workers, { cancelOthers = false } = {
   const result = {
     label,
     workers,
-    mode: cancelOthers ? 'duplicates cancelled' : 'as is',
+    mode: removeOthers ? 'duplicate removed' : 'as is',
     points,
     grid: { fast: grid.fast, slow: grid.slow },
     runId: queued.id,
@@ -442,7 +513,7 @@ async function measure(ctx, label, points, workers, { cancelOthers = false } = {
     bestSharpe: best?.sharpe ?? null,
     runsCreatedBySubmission: rows.map((r) => ({ id: r.id, ours: r.id === queued.id, status: r.status, points: r.points, createdOffsetMs: r.created_at.getTime() - t0Epoch, finishedOffsetMs: r.finished_at ? r.finished_at.getTime() - t0Epoch : null, error: r.error })),
     allRunsOfSubmissionDoneMs: round(allDoneMs, 1),
-    duplicatesCancelled: cancelled,
+    duplicatesRemoved: removed,
     chunks: timelines[queued.id],
     otherRunsChunks: Object.fromEntries(Object.entries(timelines).filter(([id]) => id !== queued.id)),
     cpuDuringRun: cpu,
@@ -452,7 +523,7 @@ async function measure(ctx, label, points, workers, { cancelOthers = false } = {
   log(
     `${label}: ${round(wallMs / 1000, 2)} s (${result.pointsPerSec} points/s), runs created ${rows.length}, ` +
       `chunks ${result.chunks.chunksCompleted} (median ${result.chunks.chunkMs.median} ms, max concurrent ${result.chunks.maxConcurrentChunks}), ` +
-      `machine busy ${cpu.machineBusyCores} cores, other ${cpu.otherCores}`,
+      `machine busy ${cpu.machineBusyCores} cores (benchmark ${cpu.benchCores}, PostgreSQL+Redis+others ${cpu.otherCores}, others without PostgreSQL/Redis ${cpu.otherWithoutPgRedisCores})`,
   );
   return result;
 }
@@ -490,39 +561,43 @@ const median = (xs) => {
 function summarise(measurements) {
   const out = {};
   for (const points of OPTS.grids) {
-    const of = (workers, mode, phase) => measurements.filter((m) => m.points === points && m.workers === workers && m.mode === mode && (!phase || m.phase === phase));
-    const one = of(1, 'as is');
-    const asIs = of(2, 'as is');
-    const dedup = of(2, 'duplicates cancelled');
+    const pick = (workers, mode, round) => measurements.filter((m) => m.points === points && m.workers === workers && m.mode === mode && (round === undefined || m.round === round));
+    const one = pick(1, 'as is');
     if (!one.length) continue;
     const oneMedian = median(one.map((m) => m.wallMs));
-    const entry = {
-      oneWorker: { wallMsFirstPhase: of(1, 'as is', 1).map((m) => m.wallMs), wallMsAgain: of(1, 'as is', 3).map((m) => m.wallMs), medianMs: oneMedian, medianPointsPerSec: round(points / (oneMedian / 1000), 1) },
+    const entry = { oneWorker: { wallMs: one.map((m) => m.wallMs), medianMs: oneMedian, medianPointsPerSec: round(points / (oneMedian / 1000), 1) } };
+    // Only the measurements during which other sessions' own processes (not PostgreSQL or Redis)
+    // used at most QUIET_OTHER_CORES: the nearest this shared machine came to being idle.
+    const quiet = (ms) => ms.filter((m) => m.cpuDuringRun.otherWithoutPgRedisCores <= QUIET_OTHER_CORES).map((m) => m.wallMs);
+    const quietOne = quiet(one);
+    const quietTwo = quiet(pick(2, 'duplicate removed'));
+    entry.quiet = {
+      otherCoresAtMost: QUIET_OTHER_CORES,
+      oneWorkerMs: quietOne,
+      twoWorkersDuplicateRemovedMs: quietTwo,
+      twoWorkersAsIsMs: quiet(pick(2, 'as is')),
+      speedUpOfMedians: quietOne.length && quietTwo.length ? round(median(quietOne) / median(quietTwo), 2) : null,
     };
-    if (asIs.length) {
-      const med = median(asIs.map((m) => m.wallMs));
-      const all = median(asIs.map((m) => m.allRunsOfSubmissionDoneMs));
-      const runs = median(asIs.map((m) => m.runsCreatedBySubmission.length));
-      entry.twoWorkersAsIs = {
-        wallMs: asIs.map((m) => m.wallMs),
+    for (const [key, mode] of [['twoWorkersAsIs', 'as is'], ['twoWorkersDuplicateRemoved', 'duplicate removed']]) {
+      const two = pick(2, mode);
+      if (!two.length) continue;
+      const med = median(two.map((m) => m.wallMs));
+      // Paired: each two-worker time against the mean of the one-worker times just before and after it.
+      const paired = two.map((m) => {
+        const around = [...pick(1, 'as is', m.round), ...pick(1, 'as is', m.round + 1)].map((x) => x.wallMs);
+        return round(around.reduce((a, b) => a + b, 0) / around.length / m.wallMs, 2);
+      });
+      entry[key] = {
+        wallMs: two.map((m) => m.wallMs),
         medianMs: med,
         medianPointsPerSec: round(points / (med / 1000), 1),
-        speedUp: round(oneMedian / med, 2),
-        runsCreatedPerSubmission: asIs.map((m) => m.runsCreatedBySubmission.length),
-        allRunsDoneMs: asIs.map((m) => m.allRunsOfSubmissionDoneMs),
-        // Points actually computed per second, the duplicate run's included.
-        medianComputedPointsPerSec: round((points * runs) / (all / 1000), 1),
-      };
-    }
-    if (dedup.length) {
-      const med = median(dedup.map((m) => m.wallMs));
-      entry.twoWorkersDuplicatesCancelled = {
-        wallMs: dedup.map((m) => m.wallMs),
-        medianMs: med,
-        medianPointsPerSec: round(points / (med / 1000), 1),
-        speedUp: round(oneMedian / med, 2),
-        duplicatePointsComputedAnyway: dedup.map((m) => m.runsCreatedBySubmission.filter((r) => !r.ours).reduce((a, r) => a + r.points, 0)),
-        maxConcurrentChunks: dedup.map((m) => m.chunks.maxConcurrentChunks),
+        speedUpOfMedians: round(oneMedian / med, 2),
+        pairedSpeedUps: paired,
+        medianPairedSpeedUp: round(median(paired), 2),
+        runsCreatedPerSubmission: two.map((m) => m.runsCreatedBySubmission.length),
+        duplicatePointsComputed: two.map((m) => m.runsCreatedBySubmission.filter((x) => !x.ours).reduce((a, x) => a + x.points, 0)),
+        allRunsOfSubmissionDoneMs: two.map((m) => m.allRunsOfSubmissionDoneMs),
+        maxConcurrentChunks: two.map((m) => m.chunks.maxConcurrentChunks),
       };
     }
     out[points] = entry;
@@ -566,7 +641,7 @@ async function serviceLogs() {
   const processOutput = {};
   for (const c of allChildren) {
     const text = readFileSync(c.logFile, 'utf8').trim();
-    processOutput[c.benchName] = { file: c.logFile.replace(`${root}/`, ''), lines: text ? text.split('\n').length : 0, tail: text ? tail(c.logFile, 5) : '', exit: c.exitCode ?? c.signalCode ?? 'running' };
+    processOutput[c.logFile.split('/').pop().replace(/\.log$/, '')] = { file: c.logFile.replace(`${root}/`, ''), lines: text ? text.split('\n').length : 0, tail: text ? tail(c.logFile, 5) : '', exit: c.exitCode ?? c.signalCode ?? 'running' };
   }
   return { warnOrAboveByService: byService, processOutput };
 }
@@ -619,35 +694,36 @@ async function main() {
     result.measurements = measurements;
 
     const R = OPTS.repeats;
-    const take = async (phase, label, points, workers, opts) => {
+    const take = async (round, label, points, workers, opts) => {
       const m = await measure(ctx, label, points, workers, opts);
-      m.phase = phase;
+      m.round = round;
       measurements.push(m);
     };
+    result.secondSimulationStartupSec = [];
 
-    log('phase 1: one simulation process');
     warmUps.push(await warmUp(ctx, 'one worker', 1));
-    for (const points of OPTS.grids) for (let r = 1; r <= R; r++) await take(1, `${points} points, 1 worker, #${r}`, points, 1);
-
-    log('phase 2: starting a second simulation process');
-    const second = await startSimulation('simulation-2', platform.adminPassword);
-    children['simulation-2'] = second.child;
-    result.secondSimulationStartupSec = second.startupSec;
-    await sleep(2_000); // its worker connects to the queue after /health/ready
-    warmUps.push(await warmUp(ctx, 'two workers', 2));
-    for (const points of OPTS.grids) {
-      for (let r = 1; r <= R; r++) {
-        await take(2, `${points} points, 2 workers, as is, #${r}`, points, 2);
-        await take(2, `${points} points, 2 workers, duplicate cancelled, #${r}`, points, 2, { cancelOthers: true });
+    // Rounds: one worker, then two (the second process started for the round and stopped after it),
+    // so that each two-worker measurement has one-worker measurements just before and just after it.
+    for (let r = 1; r <= R; r++) {
+      log(`round ${r}/${R}: one simulation process`);
+      for (const points of OPTS.grids) await take(r, `round ${r}: ${points} points, 1 worker`, points, 1);
+      log(`round ${r}/${R}: starting a second simulation process`);
+      const second = await startSimulation('simulation-2', platform.adminPassword);
+      children['simulation-2'] = second.child;
+      result.secondSimulationStartupSec.push(second.startupSec);
+      await sleep(2_000); // its worker connects to the queue after /health/ready
+      warmUps.push(await warmUp(ctx, `two workers, round ${r}`, 2));
+      for (const points of OPTS.grids) {
+        await take(r, `round ${r}: ${points} points, 2 workers, as is`, points, 2);
+        await take(r, `round ${r}: ${points} points, 2 workers, duplicate removed`, points, 2, { removeOthers: true });
       }
-    }
-
-    if (!OPTS.skipRecheck) {
-      log('phase 3: the second simulation process stopped, one worker again');
       await procs.stop(second.child);
       delete children['simulation-2'];
       await sleep(1_000);
-      for (const points of OPTS.grids) for (let r = 1; r <= R; r++) await take(3, `${points} points, 1 worker (again), #${r}`, points, 1);
+    }
+    if (!OPTS.skipRecheck) {
+      log('closing: one simulation process');
+      for (const points of OPTS.grids) await take(R + 1, `closing: ${points} points, 1 worker`, points, 1);
     }
 
     result.summary = summarise(measurements);
