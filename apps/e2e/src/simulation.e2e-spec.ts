@@ -113,14 +113,27 @@ describe('F6 Strategies and F7 Simulation through the gateway', () => {
     expect(compare.runs.map((r) => r.id)).toEqual([backtest.id, wf.id]);
   }, 180_000);
 
-  it('cancels a queued or running run', async () => {
-    const queued = (await platform.http().post('/api/simulation/backtest').set(auth()).send({ strategyId: 'sma-crossover', symbols: [symbol], grid: { fast: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11], slow: [20, 25, 30, 35, 40, 45, 50, 55, 60, 65] } }).expect(202)).body as RunSummary;
+  it('cancels a run: it is recorded at once and its remaining work is not done', async () => {
+    // 40 × 40 = 1,600 points: far more than can run before the cancel arrives.
+    const fast = Array.from({ length: 40 }, (_, i) => i + 2);
+    const slow = Array.from({ length: 40 }, (_, i) => i + 45);
+    const queued = (await platform.http().post('/api/simulation/backtest').set(auth()).send({ strategyId: 'sma-crossover', symbols: [symbol], grid: { fast, slow } }).expect(202)).body as RunSummary;
     const cancelled = (await platform.http().post('/api/simulation/cancel').set(auth()).send({ id: queued.id }).expect(200)).body as RunSummary;
     expect(cancelled.status).toBe('cancelled');
+    // Chunks still queued are skipped, the running one stops at its next check: the points stop growing.
+    const points = async () => ((await platform.http().get(`/api/simulation/results?id=${queued.id}`).set(auth()).expect(200)).body as RunDetail).grid?.length ?? 0;
+    let previous = -1;
+    await platform.waitFor(async () => {
+      const now = await points();
+      const settled = now === previous;
+      previous = now;
+      return settled;
+    }, 30_000, 'the cancelled grid to stop');
+    expect(previous).toBeLessThan(1_600);
     const run = await waitRun(queued.id);
     expect(run.status).toBe('cancelled');
     await platform.http().post('/api/simulation/cancel').set(auth()).send({ id: queued.id }).expect(409);
-  });
+  }, 60_000);
 
   it('stress-tests the portfolio under a shock with the P&L per position', async () => {
     const order = await platform.http().post('/api/orders/create').set(auth()).send({ symbol: 'R_100', side: 'buy', type: 'market', quantity: '2', clientOrderId: `stress-${platform.id}` }).expect(201);
