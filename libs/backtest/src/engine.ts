@@ -22,7 +22,9 @@ const TARGET_REACHED = 1e-9;
  * it between chunks (see run.ts). Per time step of the union timeline:
  *
  * 1. every symbol with a bar at that time matches its resting orders against the bar
- *    (fill-model.ts), then its series view grows by one bar;
+ *    (fill-model.ts: market, limit, stop, stop-limit, trailing stop; a stop-limit touched on the
+ *    bar becomes a limit, a trailing stop not filled moves its anchor to the bar's extreme only
+ *    after being checked against it), then its series view grows by one bar;
  * 2. positions are marked at the latest closes: equity = cash + Σ position × close;
  * 3. the strategy's onBar sees the context once (all symbols' bars of that time are in); its
  *    intents become orders that rest until the symbol's next bar, so a decision on bar t can
@@ -196,7 +198,10 @@ export class BacktestEngine {
     }
   }
 
-  /** Carries out one intent; returns why it was refused, or undefined. */
+  /**
+   * Carries out one intent; returns why it was refused, or undefined. A trailing stop's anchor is
+   * the symbol's last close (the decision bar's close).
+   */
   private act(intent: OrderIntent, step: number, time: number, equity: number): string | undefined {
     if (intent.kind === 'cancel') return this.cancel(intent.orderId, step);
     if (intent.kind === 'cancel-all') return this.cancelAll(intent.symbol, step);
@@ -222,6 +227,8 @@ export class BacktestEngine {
       case 'market':
       case 'limit':
       case 'stop':
+      case 'stop-limit':
+      case 'trailing-stop':
         return this.placeExplicit(intent, s, step, time, equity);
       default:
         return `unknown intent kind ${(intent as { kind: unknown }).kind}`;
@@ -229,7 +236,7 @@ export class BacktestEngine {
   }
 
   private placeExplicit(
-    intent: Extract<OrderIntent, { kind: 'market' | 'limit' | 'stop' }>,
+    intent: Extract<OrderIntent, { kind: 'market' | 'limit' | 'stop' | 'stop-limit' | 'trailing-stop' }>,
     s: number,
     step: number,
     time: number,
@@ -237,17 +244,35 @@ export class BacktestEngine {
   ): string | undefined {
     if (intent.side !== 'buy' && intent.side !== 'sell') return `side must be buy or sell, got ${String(intent.side)}`;
     if (!(Number.isFinite(intent.quantity) && intent.quantity >= 0)) return `quantity must be a finite number >= 0, got ${intent.quantity}`;
-    const limit = intent.kind === 'limit' ? intent.limitPrice : undefined;
-    const stop = intent.kind === 'stop' ? intent.stopPrice : undefined;
+    const limit = intent.kind === 'limit' || intent.kind === 'stop-limit' ? intent.limitPrice : undefined;
+    const stop = intent.kind === 'stop' || intent.kind === 'stop-limit' ? intent.stopPrice : undefined;
     if (limit !== undefined && !(Number.isFinite(limit) && limit > 0)) return `limit price must be a finite number > 0, got ${limit}`;
     if (stop !== undefined && !(Number.isFinite(stop) && stop > 0)) return `stop price must be a finite number > 0, got ${stop}`;
+    if (intent.kind === 'stop-limit' && (limit === undefined || stop === undefined)) return 'a stop-limit needs both stopPrice and limitPrice';
+    let trailAmount: number | undefined;
+    let trailPercent: number | undefined;
+    let anchor = NaN;
+    let reference = limit ?? stop ?? this.portfolio.lastClose[s];
+    if (intent.kind === 'trailing-stop') {
+      trailAmount = intent.trailAmount;
+      trailPercent = intent.trailPercent;
+      if ((trailAmount === undefined) === (trailPercent === undefined)) return 'a trailing stop needs exactly one of trailAmount and trailPercent';
+      if (trailAmount !== undefined && !(Number.isFinite(trailAmount) && trailAmount > 0)) return `trail amount must be a finite number > 0, got ${trailAmount}`;
+      if (trailPercent !== undefined && !(Number.isFinite(trailPercent) && trailPercent > 0 && trailPercent < 1)) {
+        return `trail percent must be a fraction > 0 and < 1 (0.02 = 2 %), got ${trailPercent}`;
+      }
+      anchor = this.portfolio.lastClose[s]; // the decision bar's close
+      const distance = trailAmount ?? anchor * (trailPercent as number);
+      reference = intent.side === 'sell' ? anchor - distance : anchor + distance;
+      if (!(reference > 0)) return `trail distance ${distance} puts the stop at ${reference}, not above 0`;
+    }
     let quantity = intent.quantity;
     if (quantity === 0) {
       if (this.defaultSizing === undefined) return 'quantity 0 and no defaultSizing option to size it';
-      quantity = defaultQuantity(this.defaultSizing, limit ?? stop ?? this.portfolio.lastClose[s], equity, this.lotSize);
+      quantity = defaultQuantity(this.defaultSizing, reference, equity, this.lotSize);
       if (!(quantity > 0)) return `defaultSizing ${this.defaultSizing.kind} gives no whole lot here`;
     }
-    this.book.place(s, intent.side, intent.kind, quantity, limit, stop, intent.tag, intent.kind, step, time);
+    this.book.place(s, intent.side, intent.kind, quantity, limit, stop, intent.tag, intent.kind, step, time, trailAmount, trailPercent, anchor);
     return undefined;
   }
 

@@ -6,6 +6,13 @@ import type { OrderRecord, OrderStatus, OrderType } from './types';
 export class Order implements OpenOrderView {
   /** +quantity for a buy, -quantity for a sell. */
   readonly signedQuantity: number;
+  /** Stop-limit: the stop has been touched and the order now rests as a limit. */
+  triggered = false;
+  /**
+   * Trailing stop: the best price since placement (the decision bar's close, then each bar's high
+   * for a sell, low for a buy); NaN for other types. `stopPrice` is kept at the level it implies.
+   */
+  anchor: number;
 
   constructor(
     /** Position in the book's log (the n of id `o<n+1>`). */
@@ -16,10 +23,16 @@ export class Order implements OpenOrderView {
     readonly type: OrderType,
     readonly quantity: number,
     readonly limitPrice: number | undefined,
-    readonly stopPrice: number | undefined,
+    /** Mutable for a trailing stop only (it follows the anchor). */
+    public stopPrice: number | undefined,
     readonly tag: string | undefined,
+    readonly trailAmount: number | undefined = undefined,
+    readonly trailPercent: number | undefined = undefined,
+    anchor = NaN,
   ) {
     this.signedQuantity = side === 'buy' ? quantity : -quantity;
+    this.anchor = anchor;
+    if (type === 'trailing-stop') this.stopPrice = trailingStopLevel(this, anchor);
   }
 
   /** Built when asked: most orders live one bar and nobody reads their id. */
@@ -28,15 +41,21 @@ export class Order implements OpenOrderView {
   }
 }
 
+/** The stop level of a trailing stop whose anchor is `anchor` (as the live paper venue computes it). */
+export function trailingStopLevel(order: Order, anchor: number): number {
+  const distance = order.trailAmount !== undefined ? order.trailAmount : anchor * (order.trailPercent as number);
+  return order.side === 'sell' ? anchor - distance : anchor + distance;
+}
+
 /** Order ids are `o1`, `o2`, ...: the number is the order's sequence plus one. */
 export function orderId(sequence: number): string {
   return `o${sequence + 1}`;
 }
 
-const TYPES: readonly OrderType[] = ['market', 'limit', 'stop'];
-const SOURCES: readonly OrderRecord['source'][] = ['market', 'limit', 'stop', 'target-quantity', 'target-percent'];
+const TYPES: readonly OrderType[] = ['market', 'limit', 'stop', 'stop-limit', 'trailing-stop'];
+const SOURCES: readonly OrderRecord['source'][] = ['market', 'limit', 'stop', 'target-quantity', 'target-percent', 'stop-limit', 'trailing-stop'];
 const STATUSES: readonly OrderStatus[] = ['open', 'filled', 'cancelled'];
-const C = columns('symbol', 'buy', 'type', 'source', 'quantity', 'limit', 'stop', 'placedStep', 'placedTime', 'status', 'closedStep', 'fillPrice');
+const C = columns('symbol', 'buy', 'type', 'source', 'quantity', 'limit', 'stop', 'trailAmount', 'trailPercent', 'placedStep', 'placedTime', 'status', 'closedStep', 'fillPrice');
 
 /**
  * Open orders by symbol, in placement order (the order in which same-kind fills happen), and the
@@ -74,17 +93,23 @@ export class OrderBook {
     source: OrderRecord['source'],
     step: number,
     time: number,
+    trailAmount?: number,
+    trailPercent?: number,
+    /** Trailing stops: the price the trail starts from (the decision bar's close). */
+    anchor = NaN,
   ): Order {
     const log = this.log;
     const row = log.add();
-    const order = new Order(row, this.symbols[symbolIndex], symbolIndex, side, type, quantity, limitPrice, stopPrice, tag);
+    const order = new Order(row, this.symbols[symbolIndex], symbolIndex, side, type, quantity, limitPrice, stopPrice, tag, trailAmount, trailPercent, anchor);
     log.set(row, C.symbol, symbolIndex);
     log.set(row, C.buy, side === 'buy' ? 1 : 0);
     log.set(row, C.type, TYPES.indexOf(type));
     log.set(row, C.source, SOURCES.indexOf(source));
     log.set(row, C.quantity, quantity);
     log.set(row, C.limit, limitPrice ?? NaN);
-    log.set(row, C.stop, stopPrice ?? NaN);
+    log.set(row, C.stop, order.stopPrice ?? NaN);
+    log.set(row, C.trailAmount, trailAmount ?? NaN);
+    log.set(row, C.trailPercent, trailPercent ?? NaN);
     log.set(row, C.placedStep, step);
     log.set(row, C.placedTime, time);
     log.set(row, C.closedStep, -1);
@@ -113,6 +138,7 @@ export class OrderBook {
     this.log.set(row, C.status, STATUSES.indexOf(status));
     this.log.set(row, C.closedStep, step);
     this.log.set(row, C.fillPrice, fillPrice);
+    if (order.type === 'trailing-stop') this.log.set(row, C.stop, order.stopPrice as number); // where it stood at the end
     const s = order.symbolIndex;
     if (order.type === 'market') this.pendingMarket[s] -= order.signedQuantity;
     const list = this.open[s];
@@ -170,8 +196,12 @@ export class OrderBook {
         closedStep: log.get(row, C.closedStep),
         fillPrice: log.get(row, C.fillPrice),
       };
-      if (type === 'limit') record.limitPrice = log.get(row, C.limit);
-      if (type === 'stop') record.stopPrice = log.get(row, C.stop);
+      if (type === 'limit' || type === 'stop-limit') record.limitPrice = log.get(row, C.limit);
+      if (type === 'stop' || type === 'stop-limit' || type === 'trailing-stop') record.stopPrice = log.get(row, C.stop);
+      const trailAmount = log.get(row, C.trailAmount);
+      const trailPercent = log.get(row, C.trailPercent);
+      if (trailAmount === trailAmount) record.trailAmount = trailAmount;
+      if (trailPercent === trailPercent) record.trailPercent = trailPercent;
       const tag = this.tags[row];
       if (tag !== undefined) record.tag = tag;
       out.push(record);

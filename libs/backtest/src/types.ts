@@ -19,16 +19,17 @@ export interface BacktestInput {
   readonly feesBps?: number;
   /** Fixed fee per fill, in cash units (default 0). */
   readonly feeFixed?: number;
-  /** Adverse slippage of market and stop fills, in basis points of the price (default 0). */
+  /** Adverse slippage of market, stop and trailing-stop fills, in basis points of the price (default 0). */
   readonly slippageBps?: number;
   /** For annualised metrics (default 252, daily bars). */
   readonly periodsPerYear?: number;
 }
 
 /**
- * How a market, limit or stop intent with quantity 0 is sized ("the engine decides"). The
- * reference price is the limit or stop price, or the symbol's last close for a market order;
- * equity is the equity at the close of the decision bar.
+ * How a market, limit, stop, stop-limit or trailing-stop intent with quantity 0 is sized ("the
+ * engine decides"). The reference price is the limit price (limit, stop-limit), the stop price
+ * (stop; a trailing stop's initial level), or the symbol's last close for a market order; equity
+ * is the equity at the close of the decision bar.
  */
 export type DefaultSizing =
   | { readonly kind: 'quantity'; readonly quantity: number }
@@ -46,7 +47,7 @@ export interface BacktestProgress {
 }
 
 export interface BacktestOptions {
-  /** Sizing of quantity-0 market/limit/stop intents; without it such intents are rejected. */
+  /** Sizing of quantity-0 market/limit/stop/stop-limit/trailing-stop intents; without it such intents are rejected. */
   readonly defaultSizing?: DefaultSizing;
   /**
    * Quantities the engine computes (target-percent, notional and percent-of-equity sizing) are
@@ -62,13 +63,13 @@ export interface BacktestOptions {
   readonly isCancelled?: () => boolean;
 }
 
-export type OrderType = 'market' | 'limit' | 'stop';
+export type OrderType = 'market' | 'limit' | 'stop' | 'stop-limit' | 'trailing-stop';
 export type OrderStatus = 'open' | 'filled' | 'cancelled';
 
 export interface OrderRecord extends OpenOrderView {
   readonly status: OrderStatus;
   /** The intent that created the order (targets become market orders). */
-  readonly source: 'market' | 'limit' | 'stop' | 'target-quantity' | 'target-percent';
+  readonly source: 'market' | 'limit' | 'stop' | 'target-quantity' | 'target-percent' | 'stop-limit' | 'trailing-stop';
   readonly placedStep: number;
   readonly placedTime: number;
   /** Step of the fill or of the cancellation; -1 while open. */

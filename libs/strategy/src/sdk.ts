@@ -27,10 +27,15 @@ export interface OpenOrderView {
   readonly id: string;
   readonly symbol: string;
   readonly side: Side;
-  readonly type: 'market' | 'limit' | 'stop';
+  readonly type: 'market' | 'limit' | 'stop' | 'stop-limit' | 'trailing-stop';
   readonly quantity: number;
   readonly limitPrice?: number;
+  /** The stop level; for a trailing stop, where it stands now (it moves with the best price). */
   readonly stopPrice?: number;
+  /** Trailing stops: the trail distance in price units (set, or trailPercent). */
+  readonly trailAmount?: number;
+  /** Trailing stops: the trail distance as a fraction of the anchor price (0.02 = 2 %). */
+  readonly trailPercent?: number;
   readonly tag?: string;
 }
 
@@ -61,6 +66,14 @@ export type OrderIntent =
   | { kind: 'market'; symbol: string; side: Side; quantity: number; tag?: string }
   | { kind: 'limit'; symbol: string; side: Side; quantity: number; limitPrice: number; tag?: string }
   | { kind: 'stop'; symbol: string; side: Side; quantity: number; stopPrice: number; tag?: string }
+  /** A stop that, once the price touches `stopPrice`, rests as a limit at `limitPrice`. */
+  | { kind: 'stop-limit'; symbol: string; side: Side; quantity: number; stopPrice: number; limitPrice: number; tag?: string }
+  /**
+   * A stop that trails the best price since placement (the high for a sell, the low for a buy) by
+   * `trailAmount` (price units) or `trailPercent` (a fraction: 0.02 = 2 %), exactly one of the two;
+   * once touched it fills as a market order.
+   */
+  | { kind: 'trailing-stop'; symbol: string; side: Side; quantity: number; trailAmount?: number; trailPercent?: number; tag?: string }
   /** Trade whatever reaches this signed position. */
   | { kind: 'target-quantity'; symbol: string; quantity: number; tag?: string }
   /** Trade whatever reaches this fraction of equity (0.5 = 50 % long, -0.2 = 20 % short). */

@@ -7,7 +7,7 @@ import { RpcFailure } from '@meridian/messaging';
 import type { Logger } from '@meridian/observability';
 import { HaltStateService, LOGGER } from '@meridian/service-kit';
 import { findBuiltin, parseRuleStrategy, resolveParams, type OrderIntent, type ParamValues, type Strategy, type StrategyContext, type StrategyDefinition } from '@meridian/strategy';
-import { isOpen, type Order } from '@meridian/trading';
+import { isOpen, stopLevel, type Order } from '@meridian/trading';
 import { CandleStore } from '../markets/candle-store';
 import { MarketFeedService } from '../markets/market-feed.service';
 import { TradingEngine } from '../trading/trading-engine.service';
@@ -116,7 +116,7 @@ class LiveContext implements StrategyContext {
   openOrders(symbol?: string) {
     return this.tagged(symbol)
       .filter(isOpen)
-      .map((o) => ({ id: o.id, symbol: o.symbol, side: o.side, type: (o.type === 'limit' ? 'limit' : o.type === 'market' ? 'market' : 'stop') as 'market' | 'limit' | 'stop', quantity: o.quantity.minus(o.filledQuantity).toNumber(), limitPrice: o.limitPrice?.toNumber(), stopPrice: o.stopPrice?.toNumber(), tag: o.tag }));
+      .map((o) => ({ id: o.id, symbol: o.symbol, side: o.side, type: o.type, quantity: o.quantity.minus(o.filledQuantity).toNumber(), limitPrice: o.limitPrice?.toNumber(), stopPrice: stopLevel(o)?.toNumber(), trailAmount: o.trail?.amount?.toNumber(), trailPercent: o.trail?.percent?.toNumber(), tag: o.tag }));
   }
 }
 
@@ -358,6 +358,16 @@ export class StrategyRunnerService implements OnApplicationBootstrap, OnApplicat
     if (quantity <= 0) return null;
     if (intent.kind === 'limit') return { symbol: intent.symbol, side, type: 'limit' as const, quantity: String(quantity), limitPrice: price(intent.limitPrice) };
     if (intent.kind === 'stop') return { symbol: intent.symbol, side, type: 'stop' as const, quantity: String(quantity), stopPrice: price(intent.stopPrice) };
+    if (intent.kind === 'stop-limit') {
+      return { symbol: intent.symbol, side, type: 'stop-limit' as const, quantity: String(quantity), stopPrice: price(intent.stopPrice), limitPrice: price(intent.limitPrice) };
+    }
+    if (intent.kind === 'trailing-stop') {
+      // Exactly one of the two, as the backtest requires (percent is a fraction: 0.02 = 2 %).
+      const { trailAmount, trailPercent } = intent;
+      if ((trailAmount === undefined) === (trailPercent === undefined)) return null;
+      const trail = trailAmount !== undefined ? { trailAmount: price(trailAmount) } : { trailPercent: price(trailPercent as number) };
+      return { symbol: intent.symbol, side, type: 'trailing-stop' as const, quantity: String(quantity), ...trail };
+    }
     return { symbol: intent.symbol, side, type: 'market' as const, quantity: String(quantity) };
   }
 

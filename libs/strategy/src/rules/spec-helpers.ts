@@ -85,7 +85,7 @@ export interface Fill {
   readonly side: 'buy' | 'sell';
   readonly quantity: number;
   readonly price: number;
-  readonly type: 'market' | 'limit' | 'stop';
+  readonly type: OpenOrderView['type'];
   readonly tag?: string;
 }
 
