@@ -2,7 +2,7 @@
 // Benchmark: history import of a large CSV through the gateway, as separate processes
 // (docs/BENCHMARKS.md, "History import").
 //
-//   node tools/bench/import-rss.mjs [--rows=1000000] [--skip-build]
+//   node tools/bench/import-rss.mjs [--rows=1000000] [--skip-build] [--gateway-node-flags="--max-semi-space-size=4"]
 //
 // Starts the four services from dist/ against the external PostgreSQL (schemas bench_import_*)
 // and Redis (a namespace of its own), writes a CSV of --rows daily bars (a seeded random walk,
@@ -79,7 +79,8 @@ async function main() {
   try {
     const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()])));
     const adminPassword = randomBytes(18).toString('base64url');
-    const children = Object.fromEntries(SERVICES.map((service) => [service, procs.start(service, [join(root, 'dist/apps', service, 'src/main.js')], {
+    const gatewayFlags = argv.find((a) => a.startsWith('--gateway-node-flags='))?.slice('--gateway-node-flags='.length).split(' ').filter(Boolean) ?? [];
+    const children = Object.fromEntries(SERVICES.map((service) => [service, procs.start(service, [...(service === 'gateway' ? gatewayFlags : []), join(root, 'dist/apps', service, 'src/main.js')], {
       ...process.env, NODE_ENV: 'production', PORT: String(ports[service]), HOST: '127.0.0.1', DATABASE_URL, DATABASE_SCHEMA: `bench_import_${service}`,
       REDIS_URL, REDIS_NAMESPACE: NAMESPACE, LOG_LEVEL: 'warn', LOG_CONSOLE: 'false', HISTORY_BACKFILL: 'off',
       ADMIN_EMAIL: 'bench-admin@meridian.local', ADMIN_PASSWORD: adminPassword, WEB_DIST: join(workDir, 'no-web-app'),
