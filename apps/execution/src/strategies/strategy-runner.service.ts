@@ -94,11 +94,13 @@ class LiveContext implements StrategyContext {
     return q;
   }
 
+  /** Average price of the fills on the position's side (an approximation after partial closes). */
   averagePrice(symbol: string): number {
+    const side = this.position(symbol) >= 0 ? 'buy' : 'sell';
     let qty = 0;
     let cost = 0;
     for (const o of this.tagged(symbol)) {
-      if (!o.averagePrice || o.side !== (this.position(symbol) >= 0 ? 'buy' : 'sell')) continue;
+      if (!o.averagePrice || o.side !== side) continue;
       qty += o.filledQuantity.toNumber();
       cost += o.filledQuantity.toNumber() * o.averagePrice.toNumber();
     }
