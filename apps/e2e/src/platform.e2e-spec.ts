@@ -261,6 +261,11 @@ describe('Meridian platform, end to end through the gateway', () => {
         ['get', '/api/health/system'], ['get', '/api/metrics/performance'], ['get', '/api/alerts/active'], ['post', '/api/system/emergency-stop'],
         ['get', '/api/system/status'], ['post', '/api/system/config'], ['get', '/api/system/logs'], ['post', '/api/system/maintenance'],
         ['post', '/api/auth/login'], ['post', '/api/auth/refresh'], ['get', '/api/system/config/history'], ['post', '/api/system/config/rollback'],
+        ['get', '/api/markets/live-data'], ['get', '/api/markets/correlations'], ['post', '/api/markets/alerts'],
+        ['post', '/api/orders/create'], ['get', '/api/orders/status'], ['get', '/api/executions/history'], ['post', '/api/executions/cancel'],
+        ['get', '/api/portfolio/positions'], ['get', '/api/portfolio/risk-metrics'], ['post', '/api/portfolio/rebalance'], ['post', '/api/portfolio/risk-limits'],
+        ['get', '/api/strategies/registry'], ['post', '/api/strategies/create'], ['post', '/api/strategies/backtest'], ['post', '/api/strategies/deploy'],
+        ['post', '/api/simulation/backtest'], ['get', '/api/simulation/results'], ['post', '/api/simulation/monte-carlo'], ['post', '/api/simulation/stress-test'],
       ];
       for (const [method, path] of expected) expect(doc.paths[path]?.[method]).toBeDefined();
       expect(doc.paths['/api/system/status'].get.security).toEqual(expect.arrayContaining([{ bearer: [] }]));
@@ -270,6 +275,10 @@ describe('Meridian platform, end to end through the gateway', () => {
       expect(doc.paths['/api/system/status'].get.responses['503'].content['application/json'].schema.$ref).toMatch(/ApiErrorDto$/);
       expect(doc.components.schemas.SystemStatusDto.properties.services).toBeDefined();
       expect(doc.components.securitySchemes['api-key']).toMatchObject({ in: 'header', name: 'X-API-Key' });
+      // Orders: the created order, and the 422 of a pre-trade refusal in the one error format.
+      expect(doc.paths['/api/orders/create'].post.responses['201'].content['application/json'].schema.$ref).toMatch(/CreateOrderResultDto$/);
+      expect(doc.paths['/api/orders/create'].post.responses['422'].content['application/json'].schema.$ref).toMatch(/ApiErrorDto$/);
+      expect(doc.components.schemas.OrderViewDto.properties.rejectCheck).toBeDefined();
     });
   });
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { TRADING_PATTERNS, type CancelReport, type CreateOrderResult, type FillView, type OrderView, type Page } from '@meridian/contracts';
-import { AmendOrderDto, CancelOrdersDto, CreateOrderDto, FillsQueryDto, OrderIdParamDto, OrderStatusQueryDto } from '@meridian/contracts/dto';
+import { AmendOrderDto, ApiErrorDto, CancelOrdersDto, CancelReportDto, CreateOrderDto, CreateOrderResultDto, FillPageDto, FillsQueryDto, OrderIdParamDto, OrderPageDto, OrderStatusQueryDto, OrderViewDto } from '@meridian/contracts/dto';
 import { RequireRole } from '../auth/access.decorators';
 import { ServiceClients } from '../services/service-clients';
 
@@ -22,18 +22,22 @@ export class OrdersController {
       'It is checked against your risk limits and recorded before the answer. The same clientOrderId again returns the existing order (duplicate: true) and creates nothing. ' +
       'A refusal answers 422 naming the check in `message` and in details[0].rules; the refused order is recorded too.',
   })
+  @ApiCreatedResponse({ type: CreateOrderResultDto })
+  @ApiUnprocessableEntityResponse({ type: ApiErrorDto, description: 'Refused by a pre-trade check: details[0] names it; the refused order is recorded (details[1].rules.recorded).' })
   create(@Body() body: CreateOrderDto) {
     return this.services.send<CreateOrderResult>('execution', TRADING_PATTERNS.createOrder, body);
   }
 
   @Get('orders/status')
   @ApiOperation({ summary: 'One order by id or clientOrderId, or your orders filtered (open by default), newest first, paginated' })
+  @ApiOkResponse({ type: OrderPageDto })
   status(@Query() q: OrderStatusQueryDto) {
     return this.services.send<Page<OrderView>>('execution', TRADING_PATTERNS.orderStatus, q);
   }
 
   @Get('orders/:id')
   @ApiOperation({ summary: 'One of your orders' })
+  @ApiOkResponse({ type: OrderViewDto })
   get(@Param() p: OrderIdParamDto) {
     return this.services.send<OrderView>('execution', TRADING_PATTERNS.getOrder, p);
   }
@@ -42,6 +46,7 @@ export class OrdersController {
   @RequireRole('trader')
   @HttpCode(200)
   @ApiOperation({ summary: 'Amend the quantity or price of an open order (checked against the risk limits again)' })
+  @ApiOkResponse({ type: OrderViewDto })
   amend(@Body() body: AmendOrderDto) {
     return this.services.send<OrderView>('execution', TRADING_PATTERNS.amendOrder, body);
   }
@@ -49,6 +54,7 @@ export class OrdersController {
   @Get('executions/history')
   @ApiOperation({ summary: 'Your fills, newest first, filtered and paginated; format=csv downloads them' })
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({ type: FillPageDto, description: 'JSON; with format=csv a text/csv download of the same rows.' })
   async history(@Query() q: FillsQueryDto, @Res({ passthrough: true }) res: Response) {
     const result = await this.services.send<Page<FillView> | { csv: string; rows: number }>('execution', TRADING_PATTERNS.fills, q);
     if ('csv' in result) {
@@ -63,6 +69,7 @@ export class OrdersController {
   @RequireRole('trader')
   @HttpCode(200)
   @ApiOperation({ summary: 'Cancel one order (id or clientOrderId), every open order of a symbol, or all your open orders; algorithms take their children with them' })
+  @ApiOkResponse({ type: CancelReportDto })
   cancel(@Body() body: CancelOrdersDto) {
     return this.services.send<CancelReport>('execution', TRADING_PATTERNS.cancel, body);
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { TRADING_PATTERNS, type AccountsResponse, type EquityPoint, type PositionsResponse, type RebalanceResponse, type RiskLimitsResponse, type RiskMetricsResponse } from '@meridian/contracts';
-import { AccountQueryDto, EquityQueryDto, RebalanceDto, RiskMetricsQueryDto, SetRiskLimitsDto } from '@meridian/contracts/dto';
+import { AccountQueryDto, EquityQueryDto, PositionsResponseDto, RebalanceDto, RiskLimitsResponseDto, RiskMetricsQueryDto, SetRiskLimitsDto } from '@meridian/contracts/dto';
 import { RequireRole } from '../auth/access.decorators';
 import { ServiceClients } from '../services/service-clients';
 
@@ -24,6 +24,7 @@ export class PortfolioController {
 
   @Get('positions')
   @ApiOperation({ summary: 'Your account (cash, equity, P&L) and positions marked to live prices' })
+  @ApiOkResponse({ type: PositionsResponseDto })
   positions(@Query() q: AccountQueryDto) {
     return this.services.send<PositionsResponse>('execution', TRADING_PATTERNS.positions, q);
   }
@@ -42,6 +43,7 @@ export class PortfolioController {
 
   @Get('risk-limits')
   @ApiOperation({ summary: 'Your pre-trade risk limits: the current version of each scope and the audit trail' })
+  @ApiOkResponse({ type: RiskLimitsResponseDto })
   riskLimits(@Query() q: AccountQueryDto) {
     return this.services.send<RiskLimitsResponse>('execution', TRADING_PATTERNS.getRiskLimits, q);
   }
@@ -50,6 +52,7 @@ export class PortfolioController {
   @RequireRole('trader')
   @HttpCode(200)
   @ApiOperation({ summary: "Set the limits of a scope ('*' = the account, or one symbol): a new version, recorded with who and why" })
+  @ApiOkResponse({ type: RiskLimitsResponseDto })
   setRiskLimits(@Body() body: SetRiskLimitsDto) {
     return this.services.send<RiskLimitsResponse>('execution', TRADING_PATTERNS.setRiskLimits, body);
   }

@@ -6,3 +6,4 @@ export * from './markets.dto';
 export * from './responses.dto';
 export * from './trading.dto';
 export * from './simulation.dto';
+export * from './trading-responses.dto';
