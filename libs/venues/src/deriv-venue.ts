@@ -79,7 +79,7 @@ interface SymbolSubscription {
 
 /**
  * Market data from Deriv's current API (options platform, public socket, no login): instruments
- * from active_symbols, live ticks, candle history. Trading is not implemented (see README).
+ * from active_symbols, live ticks, candle history. Trading is DerivTradingVenue's (deriv-trading.ts; see README).
  */
 export class DerivVenue implements MarketVenue {
   readonly name = 'deriv' as const;
