@@ -2,7 +2,8 @@
 // Benchmark: order create to acknowledgement (docs/BENCHMARKS.md, "Order acknowledgement").
 //
 //   node tools/bench/order-latency.mjs [--rate=500] [--duration=20] [--warmup=5] [--halt-orders=500] [--skip-build] [--profile]
-//   (--profile writes .cpuprofile files of the gateway and execution into tools/bench/.work-orders)
+//   (--profile writes .cpuprofile files of the gateway and execution into tools/bench/.work-orders;
+//    --node-flags="--trace-gc" passes Node flags to those two; their output is in the same folder)
 //
 // Builds the services, starts all four against the external PostgreSQL (schemas bench_orders_<service>)
 // and Redis (a namespace of its own), opens the admin's paper account, raises its limits so the run
@@ -23,7 +24,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { api, freePort, log, machine, percentiles, ProcessSet, round, sleep, summaryQuantile, waitForHealth } from './lib/bench-kit.mjs';
+import { api, freePort, histogramQuantile, log, machine, percentiles, ProcessSet, round, sleep, summaryQuantile, waitForHealth } from './lib/bench-kit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(root, 'package.json'));
@@ -32,7 +33,7 @@ const { Redis } = require('ioredis');
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => Number(argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
-const OPTS = { rate: opt('rate', 500), duration: opt('duration', 20), warmup: opt('warmup', 5), skipBuild: argv.includes('--skip-build'), profile: argv.includes('--profile'), haltOrders: opt('halt-orders', 500) };
+const OPTS = { rate: opt('rate', 500), duration: opt('duration', 20), warmup: opt('warmup', 5), skipBuild: argv.includes('--skip-build'), profile: argv.includes('--profile'), haltOrders: opt('halt-orders', 500), nodeFlags: (argv.find((a) => a.startsWith('--node-flags='))?.slice('--node-flags='.length) ?? '').split(' ').filter(Boolean) };
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NAMESPACE = `bench-orders-${randomBytes(3).toString('hex')}`;
@@ -52,7 +53,7 @@ async function startPlatform() {
   const ports = Object.fromEntries(await Promise.all(SERVICES.map(async (s) => [s, await freePort()])));
   const adminPassword = randomBytes(18).toString('base64url');
   const children = SERVICES.map((service) =>
-    procs.start(service, [...(OPTS.profile && service !== 'intelligence' && service !== 'simulation' ? ['--cpu-prof', `--cpu-prof-dir=${workDir}`] : []), join(root, 'dist/apps', service, 'src/main.js')], {
+    procs.start(service, [...(service === 'gateway' || service === 'execution' ? OPTS.nodeFlags : []), ...(OPTS.profile && service !== 'intelligence' && service !== 'simulation' ? ['--cpu-prof', `--cpu-prof-dir=${workDir}`] : []), join(root, 'dist/apps', service, 'src/main.js')], {
       ...process.env,
       NODE_ENV: 'production',
       PORT: String(ports[service]),
@@ -77,10 +78,14 @@ async function startPlatform() {
 }
 
 /** Sends `rate` orders a second for `seconds`, each timed from send to the end of its answer. */
+/** Keep-alive connections shared by the warm-up and the run, so the run starts on warm sockets, as a long-lived client does. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
 async function load(base, token, seconds, rate, label) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const { hostname, port } = new URL(base);
   const latencies = [];
+  /** [sent at (ms since the start), latency (ms)] of every answered order, to see when slow ones cluster. */
+  const timeline = [];
   const acked = new Map();
   const statuses = {};
   const inflight = new Set();
@@ -101,6 +106,7 @@ async function load(base, token, seconds, rate, label) {
           statuses[res.statusCode] = (statuses[res.statusCode] ?? 0) + 1;
           if (res.statusCode === 201) {
             latencies.push(performance.now() - sentAt);
+            timeline.push([round(sentAt - started, 2), round(performance.now() - sentAt, 3)]);
             acked.set(clientOrderId, JSON.parse(Buffer.concat(chunks).toString()).order.id);
           }
           resolveReq();
@@ -117,7 +123,7 @@ async function load(base, token, seconds, rate, label) {
   }
   await Promise.all(inflight);
   const elapsed = (performance.now() - started) / 1000;
-  agent.destroy();
+  writeFileSync(join(workDir, `timeline-${label}.json`), JSON.stringify({ startedAtEpochMs: Date.now() - (performance.now() - started), timeline }));
   return { sent: total, achievedRate: round(total / elapsed, 1), statuses, latencyMs: percentiles(latencies), acked };
 }
 
@@ -150,6 +156,7 @@ async function main() {
     log(`measured: ${OPTS.duration} s at ${OPTS.rate} orders/s`);
     const run = await load(platform.base, token, OPTS.duration, OPTS.rate, 'run');
     const metrics = await (await fetch(`http://127.0.0.1:${platform.ports.execution}/metrics`)).text();
+    const gatewayMetrics = await (await fetch(`${platform.base}/metrics`)).text();
 
     // The emergency stop with many open orders and algorithms: from the request to the answer
     // that reports them cancelled (execution answers only after the cancels are in the log).
@@ -182,10 +189,24 @@ async function main() {
     const lost = [...run.acked].filter(([cid, id]) => logged.get(cid)?.id !== id).length;
     const duplicated = rows.filter((r) => r.n > 1).length;
     result.throughGateway = { sent: run.sent, achievedRate: run.achievedRate, statuses: run.statuses, latencyMs: run.latencyMs };
-    result.insideExecution = { source: 'meridian_order_ack_seconds{outcome="accepted"} (prom-client summary, last 10 min, warm-up included)', latencyMs: inside };
+    const phase = (name) => Object.fromEntries([0.5, 0.99, 0.999].map((q) => [`p${q * 100}`, round((histogramQuantile(metrics, name, q) ?? NaN) * 1000, 3)]));
+    result.insideExecution = {
+      source: 'meridian_order_ack_seconds{outcome="accepted"} (prom-client summary, last 10 min, warm-up included)',
+      latencyMs: inside,
+      // Where the time goes: the wait for the sequencer and the event-log writes an answer waits for
+      // (histograms: quantiles interpolated within buckets, as PromQL's histogram_quantile does).
+      phasesMs: { sequencerWait: phase('meridian_trading_sequencer_wait_seconds'), logWrite: phase('meridian_trading_log_write_seconds') },
+    };
+    // The gateway's own view of the route (first byte read by Express to the answer written), to
+    // tell the gateway's time from the time requests and answers wait in sockets and in the load generator.
+    result.insideGateway = {
+      source: 'http_request_duration_window_seconds{route="/api/orders/create"} (prom-client summary, last 5 min, warm-up included)',
+      latencyMs: Object.fromEntries(['0.5', '0.95', '0.99'].map((q) => [`p${Number(q) * 100}`, round((summaryQuantile(gatewayMetrics, 'http_request_duration_window_seconds', { method: 'POST', route: '/api/orders/create' }, q) ?? NaN) * 1000, 3)])),
+    };
     result.integrity = { acknowledged: run.acked.size, inEventLog: rows.length, lost, duplicated };
     result.targets = { insideP99Ms: 5, gatewayP99Ms: 15, met: { inside: inside.p99 !== null && inside.p99 < 5, gateway: run.latencyMs.p99 < 15, integrity: lost === 0 && duplicated === 0 } };
   } finally {
+    agent.destroy();
     await procs.stopAll();
     await dropSchemas().catch(() => undefined);
     const redis = new Redis(REDIS_URL);
@@ -196,7 +217,7 @@ async function main() {
   const file = join(root, 'tools/bench/results', `order-latency-${result.at.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2));
   log(`written ${file}`);
-  console.log(JSON.stringify({ emergencyStop: { ...result.emergencyStop, reply: undefined }, executionEventLoopLagMs: result.executionEventLoopLagMs, throughGateway: result.throughGateway, insideExecution: result.insideExecution.latencyMs, integrity: result.integrity, targets: result.targets }, null, 2));
+  console.log(JSON.stringify({ emergencyStop: { ...result.emergencyStop, reply: undefined }, executionEventLoopLagMs: result.executionEventLoopLagMs, throughGateway: result.throughGateway, insideGateway: result.insideGateway.latencyMs, insideExecution: result.insideExecution.latencyMs, phasesMs: result.insideExecution.phasesMs, integrity: result.integrity, targets: result.targets }, null, 2));
 }
 
 main().catch(async (err) => {

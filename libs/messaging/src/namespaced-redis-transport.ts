@@ -47,8 +47,15 @@ export class NamespacedServerRedis extends ServerRedis {
     for (const pattern of this.messageHandlers.keys()) subClient.subscribe(`${this.prefix}${pattern}`);
   }
 
+  /** Handlers by channel: Nest resolves a pattern by trying JSON.parse on it (a thrown error per plain-string message). */
+  private readonly handlerByChannel = new Map<string, ReturnType<ServerRedis['getHandlerByPattern']>>();
+
   override getHandlerByPattern(channel: string) {
-    return super.getHandlerByPattern(channel.startsWith(this.prefix) ? channel.slice(this.prefix.length) : channel);
+    const known = this.handlerByChannel.get(channel);
+    if (known) return known;
+    const handler = super.getHandlerByPattern(channel.startsWith(this.prefix) ? channel.slice(this.prefix.length) : channel);
+    if (handler) this.handlerByChannel.set(channel, handler);
+    return handler;
   }
 }
 
@@ -66,6 +73,17 @@ export class NamespacedClientRedis extends ClientRedis {
 
   override getReplyPattern(pattern: string): string {
     return `${this.prefix}${pattern}.reply`;
+  }
+
+  /**
+   * Nest subscribes to a pattern's reply channel when a request finds none in flight and
+   * unsubscribes when the last answer arrives: at a steady request rate most requests would
+   * wait for a SUBSCRIBE round trip before they are even published. Reply channels are few (one
+   * per pattern), so once subscribed, one stays subscribed (ioredis re-subscribes it after a
+   * reconnect); answers to requests no longer waiting are dropped by id, as before.
+   */
+  protected override unsubscribeFromChannel(channel: string): void {
+    this.subscriptionsCount.set(channel, Math.max(1, (this.subscriptionsCount.get(channel) ?? 1) - 1));
   }
 
   protected override dispatchEvent(packet: ReadPacket): Promise<unknown> {

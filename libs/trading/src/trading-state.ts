@@ -43,6 +43,8 @@ export class TradingState {
   private readonly byClientId = new Map<string, Order>();
   private readonly open = new Map<string, Order>();
   private readonly children = new Map<string, Order[]>();
+  /** Each account's orders in creation order, so the newest are found without walking the history. */
+  private readonly byAccount = new Map<string, Order[]>();
   readonly fillIds = new Set<string>();
   fillCount = 0;
   lastSequence = 0;
@@ -64,6 +66,14 @@ export class TradingState {
       if (filter?.symbol && o.symbol !== filter.symbol) continue;
       out.push(o);
     }
+    return out;
+  }
+
+  /** The account's orders created at or after `since` (not rejected), newest first. */
+  recentOrders(accountId: string, since: number): Order[] {
+    const list = this.byAccount.get(accountId) ?? [];
+    const out: Order[] = [];
+    for (let i = list.length - 1; i >= 0 && list[i].createdAt >= since; i--) if (list[i].status !== 'rejected') out.push(list[i]);
     return out;
   }
 
@@ -100,6 +110,9 @@ export class TradingState {
         this.orders.set(order.id, order);
         this.byClientId.set(`${order.accountId}\u0000${order.clientOrderId}`, order);
         this.open.set(order.id, order);
+        const accountOrders = this.byAccount.get(order.accountId);
+        if (accountOrders) accountOrders.push(order);
+        else this.byAccount.set(order.accountId, [order]);
         if (order.parentId) {
           const siblings = this.children.get(order.parentId) ?? [];
           siblings.push(order);

@@ -110,6 +110,23 @@ describe('event log', () => {
     rejected.apply({ type: 'order.rejected', accountId: 'a1', orderId: 'o1', at: 2, check: 'x', reason: 'y' }, 3);
     expect(() => rejected.apply(events[2], 4)).toThrow(IllegalTransitionError);
   });
+
+  it("finds an account's recent orders newest first, without rejected ones or other accounts'", () => {
+    const state = TradingState.rebuild(events.slice(0, 1).map((event, i) => ({ sequence: i + 1, event })));
+    let seq = 1;
+    const place = (accountId: string, orderId: string, at: number, reject = false) => {
+      state.apply({ type: 'order.created', accountId, orderId, at, spec: spec({ accountId, clientOrderId: orderId }) }, ++seq);
+      if (reject) state.apply({ type: 'order.rejected', accountId, orderId, at, check: 'x', reason: 'y' }, ++seq);
+    };
+    place('a1', 'old', 100);
+    place('a1', 'mid', 200);
+    place('a2', 'other', 250);
+    place('a1', 'refused', 260, true);
+    place('a1', 'new', 300);
+    expect(state.recentOrders('a1', 200).map((o) => o.id)).toEqual(['new', 'mid']);
+    expect(state.recentOrders('a1', 301)).toEqual([]);
+    expect(state.recentOrders('nobody', 0)).toEqual([]);
+  });
 });
 
 describe('pre-trade risk checks', () => {

@@ -146,3 +146,32 @@ export function summaryQuantile(metricsText, name, labels, quantile) {
   }
   return null;
 }
+
+/**
+ * A quantile of a Prometheus histogram from a /metrics text, interpolated linearly inside the
+ * bucket as PromQL's histogram_quantile() does (so it is as coarse as the buckets).
+ */
+export function histogramQuantile(metricsText, name, quantile) {
+  const buckets = [];
+  for (const line of metricsText.split('\n')) {
+    if (!line.startsWith(`${name}_bucket{`)) continue;
+    const le = /le="([^"]+)"/.exec(line)?.[1];
+    buckets.push({ le: le === '+Inf' ? Infinity : Number(le), count: Number(line.split(' ').pop()) });
+  }
+  if (buckets.length === 0) return null;
+  buckets.sort((a, b) => a.le - b.le);
+  const total = buckets[buckets.length - 1].count;
+  if (total === 0) return null;
+  const rank = quantile * total;
+  let lower = 0;
+  let below = 0;
+  for (const b of buckets) {
+    if (b.count >= rank) {
+      if (b.le === Infinity) return lower;
+      return lower + ((b.le - lower) * (rank - below)) / Math.max(1, b.count - below);
+    }
+    lower = b.le;
+    below = b.count;
+  }
+  return lower;
+}

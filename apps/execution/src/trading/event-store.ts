@@ -83,6 +83,8 @@ export class GroupCommit {
     private readonly onFailure: (err: Error) => void,
     /** Runs after each successful write with the notices of its events (one announcement per write). */
     private readonly onWritten: (notices: (() => void)[]) => void = (notices) => notices.forEach((n) => n()),
+    /** Told how long each successful write took (seconds) and how many events it carried. */
+    private readonly onWriteTimed: (seconds: number, events: number) => void = () => undefined,
   ) {}
 
   /** Resolves once these events (and all before them) are in the database. */
@@ -120,7 +122,9 @@ export class GroupCommit {
       this.pendingNotices = [];
       this.waiting = null;
       try {
+        const started = performance.now();
         await this.write(batch);
+        this.onWriteTimed((performance.now() - started) / 1000, batch.length);
         waiting.resolve();
         this.onWritten(notices);
       } catch (err) {

@@ -57,6 +57,8 @@ export function toRiskLimits(v: RiskLimitsValues | undefined): RiskLimits {
 @Injectable()
 export class RiskLimitsService {
   private readonly current = new Map<string, Map<string, RiskLimitsVersion>>();
+  /** limitsFor's answers; cleared whenever a version is loaded. */
+  private readonly merged = new Map<string, RiskLimits>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -65,13 +67,19 @@ export class RiskLimitsService {
       'SELECT DISTINCT ON (account_id, symbol) * FROM risk_limits ORDER BY account_id, symbol, version DESC',
     )) as Row[];
     this.current.clear();
+    this.merged.clear();
     for (const r of rows) this.remember(toVersion(r));
   }
 
-  /** The limits that apply to an order of this account in this symbol. */
+  /** The limits that apply to an order of this account in this symbol (parsed once per version, not per order). */
   limitsFor(accountId: string, symbol: string): RiskLimits {
+    const key = `${accountId}\u0000${symbol}`;
+    const cached = this.merged.get(key);
+    if (cached) return cached;
     const scopes = this.current.get(accountId);
-    return mergeLimits(toRiskLimits(scopes?.get('*')?.limits), toRiskLimits(scopes?.get(symbol)?.limits));
+    const limits = mergeLimits(toRiskLimits(scopes?.get('*')?.limits), toRiskLimits(scopes?.get(symbol)?.limits));
+    this.merged.set(key, limits);
+    return limits;
   }
 
   async ensureDefaults(accountId: string): Promise<void> {
@@ -105,6 +113,7 @@ export class RiskLimitsService {
       [accountId],
     )) as Row[];
     this.current.delete(accountId);
+    this.merged.clear();
     for (const r of rows) this.remember(toVersion(r));
   }
 

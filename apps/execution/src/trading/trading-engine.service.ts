@@ -4,7 +4,7 @@ import type { AlgoProgress, CancelReport, CreateOrderResult, RequestContext, Tra
 import type { AmendOrderDto, CancelOrdersDto, CreateOrderDto } from '@meridian/contracts/dto';
 import { RpcFailure } from '@meridian/messaging';
 import type { Logger, ProcessMetrics } from '@meridian/observability';
-import { Summary } from 'prom-client';
+import { Histogram, Summary } from 'prom-client';
 import { HaltStateService, LOGGER, METRICS } from '@meridian/service-kit';
 import {
   checkPreTrade,
@@ -64,6 +64,9 @@ export class TradingEngine implements OnModuleInit {
   recoveredAt: number | null = null;
   /** Order create to acknowledgement inside execution (the benchmark of docs/BENCHMARKS.md reads it). */
   private readonly ackSeconds: Summary<'outcome'>;
+  /** Where an acknowledgement's time goes: waiting for the sequencer, and the event-log write it waits for. */
+  private readonly sequencerWaitSeconds: Histogram;
+  private readonly logWriteSeconds: Histogram;
 
   constructor(
     private readonly store: TradingEventStore,
@@ -84,6 +87,20 @@ export class TradingEngine implements OnModuleInit {
       ageBuckets: 5,
       registers: [metrics.registry],
     });
+    // Histograms (cheap to observe on every piece of work, and they add up across scrapes).
+    const phaseBuckets = [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.02, 0.05, 0.1, 0.5];
+    this.sequencerWaitSeconds = new Histogram({
+      name: 'meridian_trading_sequencer_wait_seconds',
+      help: 'Time trading work waited for the sequencer (the work before it) to start',
+      buckets: phaseBuckets,
+      registers: [metrics.registry],
+    });
+    this.logWriteSeconds = new Histogram({
+      name: 'meridian_trading_log_write_seconds',
+      help: 'Duration of one group-commit write of trading events to PostgreSQL',
+      buckets: phaseBuckets,
+      registers: [metrics.registry],
+    });
     this.journal = new GroupCommit(
       (batch) => this.store.write(batch, (logged) => this.symbolOf(logged)),
       (err) => {
@@ -95,6 +112,7 @@ export class TradingEngine implements OnModuleInit {
         for (const n of notices) n();
         if (this.outbox.length) this.publisher.tradingBatch(this.outbox.splice(0));
       },
+      (seconds) => this.logWriteSeconds.observe(seconds),
     );
   }
 
@@ -119,7 +137,9 @@ export class TradingEngine implements OnModuleInit {
    */
   async serial<T>(work: () => Promise<T> | T): Promise<T> {
     let barrier: Promise<void> | null = null;
+    const queued = performance.now();
     const value = await this.sequencer.run(async () => {
+      this.sequencerWaitSeconds.observe((performance.now() - queued) / 1000);
       this.barrier = null;
       const result = await work();
       barrier = this.barrier;
@@ -137,9 +157,17 @@ export class TradingEngine implements OnModuleInit {
     return this.sequencer.pending;
   }
 
+  /** The last price as a decimal, converted once per tick (each order asks for it several times). */
+  private readonly lastPrices = new Map<string, { quote: number; price: Dec }>();
+
   lastPrice(symbol: string): Dec | undefined {
     const tick = this.feed.latest(symbol);
-    return tick ? new Dec(String(tick.quote)) : undefined;
+    if (!tick) return undefined;
+    const known = this.lastPrices.get(symbol);
+    if (known && known.quote === tick.quote) return known.price;
+    const price = new Dec(String(tick.quote));
+    this.lastPrices.set(symbol, { quote: tick.quote, price });
+    return price;
   }
 
   // ---- accounts ----
@@ -263,15 +291,9 @@ export class TradingEngine implements OnModuleInit {
       openOrders,
       grossExposure: grossExposure(this.state.accountPositions(spec.accountId), (s) => this.lastPrice(s)),
       dailyPnl: this.dailyPnl(spec.accountId),
-      recentOrders: limits.duplicateWindowMs ? this.recentOrders(spec.accountId, now - limits.duplicateWindowMs) : [],
+      recentOrders: limits.duplicateWindowMs ? this.state.recentOrders(spec.accountId, now - limits.duplicateWindowMs) : [],
       now,
     });
-  }
-
-  private recentOrders(accountId: string, since: number): Order[] {
-    const out: Order[] = [];
-    for (const o of this.state.orders.values()) if (o.accountId === accountId && o.createdAt >= since && o.status !== 'rejected') out.push(o);
-    return out;
   }
 
   // ---- equity ----

@@ -6,6 +6,8 @@ import { LOGGER, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@meridian/ser
 
 
 type Listener = (frame: WsServerFrame & { type: 'event' }) => void;
+/** Whether a listener has anyone to deliver to right now (no one: the message is not even parsed). */
+type Interest = () => boolean;
 
 /**
  * Fan-out of live events to WebSocket clients. Events go through Redis pub/sub so that every
@@ -13,7 +15,7 @@ type Listener = (frame: WsServerFrame & { type: 'event' }) => void;
  */
 @Injectable()
 export class RealtimeHub implements OnModuleInit, OnApplicationShutdown {
-  private readonly listeners = new Set<Listener>();
+  private readonly listeners = new Map<Listener, Interest>();
   private subscriber: Redis | null = null;
   private readonly channel: string;
 
@@ -24,6 +26,7 @@ export class RealtimeHub implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     this.subscriber = this.redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null });
     this.subscriber.on('message', (_channel, message) => {
+      if (!this.anyoneListening()) return;
       let parsed: (WsServerFrame & { type: 'event' }) | (WsServerFrame & { type: 'event' })[];
       try {
         parsed = JSON.parse(message);
@@ -31,7 +34,7 @@ export class RealtimeHub implements OnModuleInit, OnApplicationShutdown {
         return;
       }
       // A service may batch several events of one moment into one message.
-      for (const frame of Array.isArray(parsed) ? parsed : [parsed]) for (const l of this.listeners) l(frame);
+      for (const frame of Array.isArray(parsed) ? parsed : [parsed]) for (const l of this.listeners.keys()) l(frame);
     });
     this.subscriber.on('error', () => undefined);
     await this.subscriber.subscribe(this.channel).catch((err) => this.logger.warn({ err }, 'realtime: could not subscribe yet; will retry on reconnect'));
@@ -42,9 +45,14 @@ export class RealtimeHub implements OnModuleInit, OnApplicationShutdown {
     this.redis.publish(this.channel, JSON.stringify(frame)).catch(() => undefined);
   }
 
-  listen(listener: Listener): () => void {
-    this.listeners.add(listener);
+  listen(listener: Listener, interested: Interest = () => true): () => void {
+    this.listeners.set(listener, interested);
     return () => this.listeners.delete(listener);
+  }
+
+  private anyoneListening(): boolean {
+    for (const interested of this.listeners.values()) if (interested()) return true;
+    return false;
   }
 
   async onApplicationShutdown(): Promise<void> {

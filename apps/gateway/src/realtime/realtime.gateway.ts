@@ -32,7 +32,8 @@ export class RealtimeGateway implements OnGatewayConnection, OnGatewayDisconnect
   private readonly unlisten: () => void;
 
   constructor(private readonly auth: AuthService, private readonly hub: RealtimeHub, @Inject(LOGGER) private readonly logger: Logger) {
-    this.unlisten = hub.listen((frame) => this.deliver(frame));
+    // With no client connected, the gateway's share of every order's events is skipped unparsed.
+    this.unlisten = hub.listen((frame) => this.deliver(frame), () => this.clients.size > 0);
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.heartbeat.unref();
   }
