@@ -12,6 +12,7 @@ import { Counter, Gauge } from 'prom-client';
 import { AuthService } from '../auth/auth.service';
 import { AlertsService } from '../alerts/alerts.service';
 import { authenticateUpgrade } from '../realtime/ws-auth';
+import { encodeTextFrame, rawSocket } from './ws-frames';
 
 const HEARTBEAT_MS = 15_000;
 /** Pings measure whether a client keeps up: the kernel's socket buffers (MBs) hide a stalled reader from bufferedAmount. */
@@ -26,6 +27,17 @@ const DRAIN_CHECK_MS = 25;
 const MAX_FRAME_BYTES = 8 * 1024;
 const SYMBOL = /^[A-Za-z0-9._^-]{1,32}$/;
 const MAX_SYMBOLS = 200;
+/** Frames of one burst grouped per write (a bit mask per client says which of them it wants). */
+const MAX_FRAMES_PER_WRITE = 30;
+
+/** A tick or candle waiting for this event-loop turn's fan-out. */
+interface StreamFrame {
+  key: string;
+  channel: 'ticks' | 'candles';
+  symbol: string;
+  timeframe?: MarketTimeframe;
+  data: Buffer;
+}
 
 interface Client {
   principal: Principal;
@@ -43,7 +55,8 @@ interface Client {
  * a slow client is conflated and never slows the others; when Redis comes back the Redis client
  * re-subscribes by itself and the stream resumes.
  */
-@WebSocketGateway({ path: '/api/markets/stream' })
+// No permessage-deflate: the fan-out writes prepared frames straight to the sockets (see rawSocket).
+@WebSocketGateway({ path: '/api/markets/stream', perMessageDeflate: false })
 export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDisconnect, OnModuleInit, OnModuleDestroy {
   private readonly clients = new Map<WebSocket, Client>();
   private subscriber: Redis | null = null;
@@ -53,6 +66,9 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
   private readonly channels: { ticks: string; candles: string; alerts: string };
   private readonly framesSent: Counter;
   private readonly framesConflated: Counter;
+  /** Frames that arrived in this event-loop turn; fanned out together once the turn's reads are done. */
+  private burst: StreamFrame[] = [];
+  private burstScheduled = false;
 
   constructor(
     private readonly auth: AuthService,
@@ -156,12 +172,52 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
     }
     // Encoded once for every recipient.
     const data = Buffer.from(message);
+    if (frame.type === 'tick') this.burst.push({ key: `t:${frame.symbol}`, channel: 'ticks', symbol: frame.symbol, data });
+    else if (frame.type === 'candle') this.burst.push({ key: `c:${frame.symbol}:${frame.timeframe}`, channel: 'candles', symbol: frame.symbol, timeframe: frame.timeframe, data });
+    else return;
+    if (!this.burstScheduled) {
+      this.burstScheduled = true;
+      setImmediate(() => this.fanOut());
+    }
+  }
+
+  /**
+   * Venues tick many symbols at the same instant (Deriv's indices share a clock), so frames come in
+   * bursts. A client that keeps up gets all of a burst's frames for it in one socket write, and
+   * clients that want the same frames share one prepared buffer: the fan-out costs about one
+   * system call per client per burst. A slow client goes through `deliver` (conflation).
+   */
+  private fanOut(): void {
+    const frames = this.burst;
+    this.burst = [];
+    this.burstScheduled = false;
     const now = Date.now();
-    if (frame.type === 'tick') {
-      for (const [ws, c] of this.clients) if (c.ticks.has(frame.symbol)) this.deliver(ws, c, `t:${frame.symbol}`, data, now);
-    } else if (frame.type === 'candle') {
-      const key = `c:${frame.symbol}:${frame.timeframe}`;
-      for (const [ws, c] of this.clients) if (c.candles.get(frame.timeframe)?.has(frame.symbol)) this.deliver(ws, c, key, data, now);
+    for (let start = 0; start < frames.length; start += MAX_FRAMES_PER_WRITE) {
+      const group = frames.slice(start, start + MAX_FRAMES_PER_WRITE);
+      const encoded = group.map((f) => encodeTextFrame(f.data));
+      const shared = new Map<number, { bytes: Buffer; count: number }>();
+      for (const [ws, c] of this.clients) {
+        if (ws.readyState !== ws.OPEN) continue;
+        let wanted = 0;
+        for (let i = 0; i < group.length; i++) {
+          const f = group[i];
+          if (f.channel === 'ticks' ? c.ticks.has(f.symbol) : c.candles.get(f.timeframe as MarketTimeframe)?.has(f.symbol)) wanted |= 1 << i;
+        }
+        if (wanted === 0) continue;
+        const socket = rawSocket(ws);
+        if (!socket || c.pending.size > 0 || this.isSlow(ws, c, now)) {
+          for (let i = 0; i < group.length; i++) if (wanted & (1 << i)) this.deliver(ws, c, group[i].key, group[i].data, now);
+          continue;
+        }
+        let prepared = shared.get(wanted);
+        if (!prepared) {
+          const parts = encoded.filter((_, i) => wanted & (1 << i));
+          prepared = { bytes: parts.length === 1 ? parts[0] : Buffer.concat(parts), count: parts.length };
+          shared.set(wanted, prepared);
+        }
+        socket.write(prepared.bytes);
+        this.framesSent.inc(prepared.count);
+      }
     }
   }
 
@@ -200,12 +256,15 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
     const now = Date.now();
     for (const [ws, c] of this.clients) {
       if (c.pending.size === 0 || ws.readyState !== ws.OPEN || this.isSlow(ws, c, now)) continue;
+      const socket = rawSocket(ws);
+      socket?.cork();
       for (const [key, data] of c.pending) {
         if (ws.bufferedAmount > SLOW_CLIENT_BYTES) break;
         ws.send(data, { binary: false });
         this.framesSent.inc();
         c.pending.delete(key);
       }
+      socket?.uncork();
     }
   }
 
