@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { firstValueFrom, of } from 'rxjs';
 import { NamespacedClientRedis, NamespacedServerRedis } from './namespaced-redis-transport';
@@ -17,6 +18,7 @@ describe('reply subscriptions of the transport client', () => {
   let handled = 0;
 
   beforeAll(async () => {
+    Logger.overrideLogger(false); // the transport's connect/reconnect chatter
     admin = new Redis(REDIS_URL);
     server = new NamespacedServerRedis(namespace, options);
     server.addHandler('echo.v1', async (data: { n: number }) => {
