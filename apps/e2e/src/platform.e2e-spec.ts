@@ -279,6 +279,27 @@ describe('Meridian platform, end to end through the gateway', () => {
       expect(doc.paths['/api/orders/create'].post.responses['201'].content['application/json'].schema.$ref).toMatch(/CreateOrderResultDto$/);
       expect(doc.paths['/api/orders/create'].post.responses['422'].content['application/json'].schema.$ref).toMatch(/ApiErrorDto$/);
       expect(doc.components.schemas.OrderViewDto.properties.rejectCheck).toBeDefined();
+      // Every operation documents its success body: a 2xx with a content schema (JSON, or text for
+      // downloads), unless it answers 204 No Content.
+      type Operation = { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> };
+      const bodyTypes = ['application/json', 'text/plain', 'text/csv'];
+      const methods = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'trace'];
+      const missing: string[] = [];
+      for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Operation>>)) {
+        if (!path.startsWith('/api/')) continue;
+        for (const [method, op] of Object.entries(item)) {
+          if (!methods.includes(method)) continue;
+          const success = Object.entries(op.responses ?? {}).filter(([code]) => /^2\d\d$/.test(code));
+          const documented = success.some(([code, res]) => code === '204' || bodyTypes.some((t) => res.content?.[t]?.schema));
+          if (!documented) missing.push(`${method.toUpperCase()} ${path}`);
+        }
+      }
+      expect(missing).toEqual([]);
+      // A few of the newer ones, by name.
+      expect(doc.paths['/api/markets/live-data'].get.responses['200'].content['application/json'].schema.$ref).toMatch(/LiveDataResponseDto$/);
+      expect(doc.paths['/api/simulation/backtest'].post.responses['202'].content['application/json'].schema.$ref).toMatch(/RunSummaryDto$/);
+      expect(doc.paths['/api/simulation/results'].get.responses['200'].content['application/json'].schema.oneOf).toHaveLength(3);
+      expect(doc.paths['/api/executions/history'].get.responses['200'].content['text/csv'].schema).toEqual({ type: 'string' });
     });
   });
 

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiBearerAuth, ApiNoContentResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { Principal } from '@meridian/contracts';
-import { ApiKeyViewDto, CreateApiKeyDto, CreatedApiKeyDto, LoginDto, RefreshDto, TokenPairDto, UserViewDto } from '@meridian/contracts/dto';
+import { ApiKeyViewDto, CreateApiKeyDto, CreatedApiKeyDto, CurrentUserDto, LoginDto, RefreshDto, TokenPairDto } from '@meridian/contracts/dto';
 import { CurrentPrincipal, Public } from './access.decorators';
 import { ApiKeysService } from './api-keys.service';
 import { AuthService } from './auth.service';
@@ -40,6 +40,7 @@ export class AuthController {
   @Post('logout')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a refresh token' })
+  @ApiNoContentResponse({ description: 'Revoked (also when it was unknown or already revoked)' })
   async logout(@Body() body: RefreshDto) {
     await this.auth.logout(body.refreshToken);
   }
@@ -48,7 +49,7 @@ export class AuthController {
   @ApiSecurity('api-key')
   @Get('me')
   @ApiOperation({ summary: 'Who the credential belongs to' })
-  @ApiOkResponse({ type: UserViewDto })
+  @ApiOkResponse({ type: CurrentUserDto })
   async me(@CurrentPrincipal() principal: Principal) {
     return { ...toUserView(await this.users.get(principal.userId)), via: principal.kind, role: principal.role };
   }
@@ -74,6 +75,7 @@ export class AuthController {
   @Delete('api-keys/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke an API key' })
+  @ApiNoContentResponse({ description: 'Revoked' })
   async revokeKey(@CurrentPrincipal() principal: Principal, @Param() params: IdParam) {
     await this.apiKeys.revoke(principal, params.id);
   }

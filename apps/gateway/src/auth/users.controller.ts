@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiBearerAuth, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
-import { CreateUserDto, PageQueryDto, UserViewDto } from '@meridian/contracts/dto';
+import { ApiCreatedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { CreateUserDto, PageQueryDto, UserPageDto, UserViewDto } from '@meridian/contracts/dto';
 import { RequireRole } from './access.decorators';
 import { UsersService } from './users.service';
 import { ApiErrors } from '../http/api-docs';
@@ -16,6 +16,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'Users (admin)' })
+  @ApiOkResponse({ type: UserPageDto })
   list(@Query() q: PageQueryDto) {
     return this.users.list(q.limit ?? 50, q.offset ?? 0);
   }

@@ -2,6 +2,7 @@ import { Controller, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiQuery, ApiResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { ImportResult, Principal } from '@meridian/contracts';
+import { ImportResultDto } from '@meridian/contracts/dto';
 import { CurrentPrincipal, principalLabel, RequireRole } from '../auth/access.decorators';
 import { DataImportQueryDto, IMPORT_FORMATS } from './data-import.query';
 import { DataImportService, MAX_IMPORT_BYTES } from './data-import.service';
@@ -39,7 +40,7 @@ export class DataController {
   @ApiQuery({ name: 'closeColumn', required: false, description: 'format=generic: header of the close column (required).' })
   @ApiQuery({ name: 'volumeColumn', required: false, description: 'format=generic: header of the volume column (optional; volume is null without it).' })
   @ApiQuery({ name: 'skipNullRows', required: false, enum: ['true', 'false'], description: 'Skip Yahoo\'s all-"null" rows (days without data) instead of refusing the file. Default false.' })
-  @ApiCreatedResponse({ description: 'Imported: {importId, symbol, timeframe, rows, from, to, durationMs}.' })
+  @ApiCreatedResponse({ type: ImportResultDto, description: 'Imported.' })
   @ApiResponse({ status: 400, description: 'A bad query or the first bad line of the file; nothing stored.' })
   @ApiResponse({ status: 403, description: 'Needs the trader role.' })
   @ApiResponse({ status: 413, description: `Larger than ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.` })

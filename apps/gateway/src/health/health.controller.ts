@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { HealthReportDto } from '@meridian/contracts/dto';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrorDto, GatewayLivenessDto, GatewayReadinessDto, HealthReportDto } from '@meridian/contracts/dto';
 import { SERVICE_RUNTIME, type ServiceRuntime } from '@meridian/service-kit';
 import { Public } from '../auth/access.decorators';
 import { HealthMonitorService } from './health-monitor.service';
@@ -13,13 +13,16 @@ export class HealthController {
 
   @Get('live')
   @ApiOperation({ summary: 'Liveness of the gateway process' })
-  live() {
+  @ApiOkResponse({ type: GatewayLivenessDto })
+  live(): GatewayLivenessDto {
     return { status: 'up', service: 'gateway', uptimeSec: Math.round(process.uptime()) };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: the gateway reaches its database and Redis (503 otherwise)' })
-  async ready() {
+  @ApiOkResponse({ type: GatewayReadinessDto })
+  @ApiServiceUnavailableResponse({ type: ApiErrorDto, description: 'A dependency is down' })
+  async ready(): Promise<GatewayReadinessDto> {
     const dependencies = await this.runtime.dependencies();
     const body = { status: dependencies.every((d) => d.status === 'up') ? 'up' : 'down', service: 'gateway', dependencies };
     if (body.status !== 'up') throw new ServiceUnavailableException({ ...body, message: 'gateway is not ready: a dependency is down' });

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import { TRADING_PATTERNS, type CancelReport, type CreateOrderResult, type FillView, type OrderView, type Page } from '@meridian/contracts';
 import { AmendOrderDto, ApiErrorDto, CancelOrdersDto, CancelReportDto, CreateOrderDto, CreateOrderResultDto, FillPageDto, FillsQueryDto, OrderIdParamDto, OrderPageDto, OrderStatusQueryDto, OrderViewDto } from '@meridian/contracts/dto';
 import { RequireRole } from '../auth/access.decorators';
@@ -54,7 +54,11 @@ export class OrdersController {
   @Get('executions/history')
   @ApiOperation({ summary: 'Your fills, newest first, filtered and paginated; format=csv downloads them' })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({ type: FillPageDto, description: 'JSON; with format=csv a text/csv download of the same rows.' })
+  @ApiExtraModels(FillPageDto)
+  @ApiOkResponse({
+    description: 'JSON; with format=csv a text/csv download of the same rows.',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(FillPageDto) } }, 'text/csv': { schema: { type: 'string' } } },
+  })
   async history(@Query() q: FillsQueryDto, @Res({ passthrough: true }) res: Response) {
     const result = await this.services.send<Page<FillView> | { csv: string; rows: number }>('execution', TRADING_PATTERNS.fills, q);
     if ('csv' in result) {

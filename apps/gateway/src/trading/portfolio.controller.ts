@@ -1,9 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { TRADING_PATTERNS, type AccountsResponse, type EquityPoint, type PositionsResponse, type RebalanceResponse, type RiskLimitsResponse, type RiskMetricsResponse } from '@meridian/contracts';
-import { AccountQueryDto, EquityQueryDto, PositionsResponseDto, RebalanceDto, RiskLimitsResponseDto, RiskMetricsQueryDto, SetRiskLimitsDto } from '@meridian/contracts/dto';
+import {
+  AccountQueryDto, AccountsResponseDto, EquityPointDto, EquityQueryDto, PositionsResponseDto, RebalanceDto, RebalanceResponseDto, RiskLimitsResponseDto, RiskMetricsQueryDto, RiskMetricsResponseDto, SetRiskLimitsDto,
+} from '@meridian/contracts/dto';
 import { RequireRole } from '../auth/access.decorators';
 import { ServiceClients } from '../services/service-clients';
+import { ApiErrors } from '../http/api-docs';
 
 /** Risk metrics read history, and an executed rebalance places one order per symbol: they may take longer than a lookup. */
 const COMPUTE_DEADLINE_MS = 10_000;
@@ -12,12 +15,14 @@ const COMPUTE_DEADLINE_MS = 10_000;
 @ApiTags('portfolio')
 @ApiBearerAuth()
 @ApiSecurity('api-key')
+@ApiErrors()
 @Controller('portfolio')
 export class PortfolioController {
   constructor(private readonly services: ServiceClients) {}
 
   @Get('accounts')
   @ApiOperation({ summary: 'Your accounts (the paper account, and a Deriv account where configured) with cash, equity and P&L' })
+  @ApiOkResponse({ type: AccountsResponseDto })
   accounts() {
     return this.services.send<AccountsResponse>('execution', TRADING_PATTERNS.accounts);
   }
@@ -31,12 +36,14 @@ export class PortfolioController {
 
   @Get('equity')
   @ApiOperation({ summary: 'The equity curve: samples of equity and cash, oldest first' })
+  @ApiOkResponse({ type: [EquityPointDto] })
   equity(@Query() q: EquityQueryDto) {
     return this.services.send<EquityPoint[]>('execution', TRADING_PATTERNS.equity, q);
   }
 
   @Get('risk-metrics')
   @ApiOperation({ summary: 'Exposure, leverage, weights, volatility, VaR and CVaR (95/99 %, one day), beta, drawdown, Sharpe and Sortino (PerformanceAnalytics conventions)' })
+  @ApiOkResponse({ type: RiskMetricsResponseDto })
   riskMetrics(@Query() q: RiskMetricsQueryDto) {
     return this.services.send<RiskMetricsResponse>('execution', TRADING_PATTERNS.riskMetrics, q, COMPUTE_DEADLINE_MS);
   }
@@ -61,6 +68,7 @@ export class PortfolioController {
   @RequireRole('trader')
   @HttpCode(200)
   @ApiOperation({ summary: 'Target weights in, the orders that reach them out: a preview, or executed through the risk checks' })
+  @ApiOkResponse({ type: RebalanceResponseDto })
   rebalance(@Body() body: RebalanceDto) {
     return this.services.send<RebalanceResponse>('execution', TRADING_PATTERNS.rebalance, body, COMPUTE_DEADLINE_MS);
   }

@@ -7,3 +7,5 @@ export * from './responses.dto';
 export * from './trading.dto';
 export * from './simulation.dto';
 export * from './trading-responses.dto';
+export * from './markets-responses.dto';
+export * from './simulation-responses.dto';

@@ -1,17 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type {
   AlertView, ApiErrorBody, ApiKeyView, BackingPart, ComponentHealth, ConfigVersionView, CreatedApiKey, EmergencyStopReport, FieldError, HaltState, HealthReport,
-  LogEntry, LogPage, MaintenanceState, MaintenanceTaskRun, PerformanceReport, PerformanceSnapshot, QueueDepth, RouteLatency, ServiceStatus, SystemStatus, TokenPair, UserView,
+  LogEntry, LogPage, MaintenanceState, MaintenanceTaskRun, PerformanceReport, PerformanceSnapshot, Principal, QueueDepth, RouteLatency, ServiceHealthReply, ServiceStatus, SystemStatus, TokenPair, UserView,
 } from '../api';
 import { ROLES } from '../api';
+import { ALL_SERVICES } from '../services';
 import { RuntimeSettingsDto } from './system.dto';
 
 // Response shapes for OpenAPI only: each class implements the interface the code returns, so the
 // documentation cannot drift from the contract without a compile error.
 
+// Named parts of the contracts' shapes (a class can only implement a named type).
+type CurrentUser = UserView & { via: Principal['kind'] };
+type DependencyHealth = ServiceHealthReply['dependencies'][number];
+
 export class FieldErrorDto implements FieldError {
   @ApiProperty({ example: 'settings.alerts.latencyP95Ms' }) field: string;
-  @ApiProperty({ example: { max: 'latencyP95Ms must not be greater than 60000' } }) rules: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string' }, example: { max: 'latencyP95Ms must not be greater than 60000' } }) rules: Record<string, string>;
 }
 export class ApiErrorDto implements ApiErrorBody {
   @ApiProperty({ example: 400 }) statusCode: number;
@@ -28,6 +33,16 @@ export class UserViewDto implements UserView {
   @ApiProperty({ enum: ROLES }) role: UserView['role'];
   @ApiProperty() createdAt: string;
   @ApiProperty() disabled: boolean;
+}
+export class UserPageDto {
+  @ApiProperty({ type: [UserViewDto] }) items: UserView[];
+  @ApiProperty() total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+}
+/** GET /auth/me: the user, with the role and kind of the credential used (an API key may have a lesser role than its owner). */
+export class CurrentUserDto extends UserViewDto implements CurrentUser {
+  @ApiProperty({ enum: ['user', 'api-key'], description: 'How the request authenticated.' }) via: Principal['kind'];
 }
 export class TokenPairDto implements TokenPair {
   @ApiProperty() accessToken: string;
@@ -64,6 +79,24 @@ export class HealthReportDto implements HealthReport {
   @ApiProperty({ enum: ['up', 'down', 'degraded'] }) status: HealthReport['status'];
   @ApiProperty() checkedAt: string;
   @ApiProperty({ type: [ComponentHealthDto] }) components: ComponentHealth[];
+}
+
+/** GET /health/live and /health/ready (gateway only): no contract interface, so the controller returns these types. */
+export class GatewayLivenessDto {
+  @ApiProperty({ enum: ['up'] }) status: 'up';
+  @ApiProperty({ example: 'gateway' }) service: string;
+  @ApiProperty() uptimeSec: number;
+}
+export class DependencyHealthDto implements DependencyHealth {
+  @ApiProperty({ enum: ['postgres', 'redis'] }) name: DependencyHealth['name'];
+  @ApiProperty({ enum: ['up', 'down', 'degraded'] }) status: DependencyHealth['status'];
+  @ApiProperty({ nullable: true, type: Number }) latencyMs: number | null;
+  @ApiPropertyOptional() detail?: string;
+}
+export class GatewayReadinessDto {
+  @ApiProperty({ enum: ['up'], description: 'Always up with 200; when a dependency is down the answer is 503 in the error format.' }) status: string;
+  @ApiProperty({ example: 'gateway' }) service: string;
+  @ApiProperty({ type: [DependencyHealthDto] }) dependencies: DependencyHealth[];
 }
 
 export class PerformanceSnapshotDto implements PerformanceSnapshot {
@@ -166,7 +199,7 @@ export class BackingPartDto implements BackingPart {
 }
 export class QueueDepthDto implements QueueDepth {
   @ApiProperty() queue: string;
-  @ApiProperty() owner: QueueDepth['owner'];
+  @ApiProperty({ enum: ALL_SERVICES }) owner: QueueDepth['owner'];
   @ApiProperty() waiting: number;
   @ApiProperty() active: number;
   @ApiProperty() delayed: number;
@@ -175,7 +208,7 @@ export class QueueDepthDto implements QueueDepth {
   @ApiProperty() paused: boolean;
 }
 export class ServiceStatusDto implements ServiceStatus {
-  @ApiProperty() service: ServiceStatus['service'];
+  @ApiProperty({ enum: ALL_SERVICES }) service: ServiceStatus['service'];
   @ApiProperty() reachable: boolean;
   @ApiProperty({ nullable: true, type: String }) version: string | null;
   @ApiProperty({ nullable: true, type: String }) nodeVersion: string | null;

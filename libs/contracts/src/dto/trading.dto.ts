@@ -162,15 +162,15 @@ export class RiskMetricsQueryDto extends AccountQueryDto {
 }
 
 export class RiskLimitsValuesDto {
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() maxOrderQuantity?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() maxOrderNotional?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: '0.1 = orders priced more than 10 % from the last price are refused.' })
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() maxOrderQuantity?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() maxOrderNotional?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: '0.1 = orders priced more than 10 % from the last price are refused.' })
   @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() priceCollarPct?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() maxPosition?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() maxGrossExposure?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(0) @Max(1_000_000) maxOpenOrders?: number | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() maxDailyLoss?: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'ms; 0 or null turns the duplicate check off.' }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(0) @Max(86_400_000) duplicateWindowMs?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() maxPosition?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() maxGrossExposure?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(0) @Max(1_000_000) maxOpenOrders?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @Transform(toDecimalString) @ValidateIf((_o, v) => v !== null) @IsPositiveDecimal() maxDailyLoss?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, description: 'ms; 0 or null turns the duplicate check off.' }) @IsOptional() @ValidateIf((_o, v) => v !== null) @IsInt() @Min(0) @Max(86_400_000) duplicateWindowMs?: number | null;
 }
 
 export class SetRiskLimitsDto {
