@@ -26,13 +26,9 @@ export interface ServiceDefinition {
   replicated?: boolean;
 }
 
-/**
- * Options of the NestJS Redis transport, for servers and clients alike; reconnects forever.
- * Auto-pipelining sends the commands of one event-loop turn in one write: the replies to a batch
- * of orders committed together leave in one system call instead of one each.
- */
+/** Options of the NestJS Redis transport, for servers and clients alike; reconnects forever. */
 function transportOptions(redisUrl: string) {
-  return { ...pick(redisOptionsFromUrl(redisUrl)), retryAttempts: Number.MAX_SAFE_INTEGER, retryDelay: 500, enableAutoPipelining: true };
+  return { ...pick(redisOptionsFromUrl(redisUrl)), retryAttempts: Number.MAX_SAFE_INTEGER, retryDelay: 500 };
 }
 
 /** The transport's client side, in this platform's namespace. */
