@@ -85,6 +85,8 @@ export class GroupCommit {
     private readonly onWritten: (notices: (() => void)[]) => void = (notices) => notices.forEach((n) => n()),
     /** Told how long each successful write took (seconds) and how many events it carried. */
     private readonly onWriteTimed: (seconds: number, events: number) => void = () => undefined,
+    /** An announcement threw (a listener's bug): the events are durable all the same. */
+    private readonly onAnnounceError: (err: Error) => void = () => undefined,
   ) {}
 
   /** Resolves once these events (and all before them) are in the database. */
@@ -126,7 +128,16 @@ export class GroupCommit {
         await this.write(batch);
         this.onWriteTimed((performance.now() - started) / 1000, batch.length);
         waiting.resolve();
-        this.onWritten(notices);
+        // Announcements (listeners, the batch for the gateway) run after the answers waiting for
+        // this write have gone out: the acknowledgements are the latency that matters. Immediates
+        // run in order, and before the next write can complete, so announcements keep log order.
+        setImmediate(() => {
+          try {
+            this.onWritten(notices);
+          } catch (err) {
+            this.onAnnounceError(err as Error);
+          }
+        });
       } catch (err) {
         this.failure = err as Error;
         waiting.reject(this.failure);

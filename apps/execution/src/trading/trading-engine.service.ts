@@ -113,6 +113,7 @@ export class TradingEngine implements OnModuleInit {
         if (this.outbox.length) this.publisher.tradingBatch(this.outbox.splice(0));
       },
       (seconds) => this.logWriteSeconds.observe(seconds),
+      (err) => this.logger.error({ err }, 'announcing committed trading events failed (they are in the log)'),
     );
   }
 
