@@ -97,6 +97,27 @@ describe('F4 Markets through the gateway', () => {
     ws.close();
   });
 
+  it('stops a symbol on unsubscribe and keeps serving the clients still subscribed when another leaves', async () => {
+    const a = await openStream();
+    const b = await openStream();
+    for (const c of [a, b]) c.ws.send(JSON.stringify({ type: 'subscribe', channel: 'ticks', symbols: ['1HZ25V', '1HZ50V'] }));
+    const ticksOf = (c: typeof a, symbol: string, from = 0) => c.frames.slice(from).filter((f) => f.type === 'tick' && f.symbol === symbol).length;
+    await platform.waitFor(async () => ticksOf(a, '1HZ25V') > 0 && ticksOf(b, '1HZ25V') > 0, 5_000, 'ticks for both clients');
+    a.ws.send(JSON.stringify({ type: 'unsubscribe', channel: 'ticks', symbols: ['1HZ25V'] }));
+    await platform.waitFor(async () => a.frames.some((f) => f.type === 'unsubscribed'), 3_000, 'unsubscribed');
+    const mark = a.frames.length;
+    a.ws.close(); // b's subscriptions must outlive a's
+    const markB = b.frames.length;
+    await platform.waitFor(async () => ticksOf(b, '1HZ25V', markB) >= 2 && ticksOf(b, '1HZ50V', markB) >= 2, 5_000, 'b still gets both symbols');
+    expect(ticksOf(a, '1HZ25V', mark)).toBe(0);
+    b.ws.send(JSON.stringify({ type: 'unsubscribe', channel: 'ticks', symbols: ['1HZ25V'] }));
+    await platform.waitFor(async () => b.frames.some((f) => f.type === 'unsubscribed'), 3_000, 'b unsubscribed');
+    const markB2 = b.frames.length;
+    await platform.waitFor(async () => ticksOf(b, '1HZ50V', markB2) >= 2, 5_000, 'b keeps 1HZ50V');
+    expect(ticksOf(b, '1HZ25V', markB2)).toBe(0);
+    b.ws.close();
+  });
+
   it('resumes the stream by itself when the Redis connections drop', async () => {
     const { ws, frames } = await openStream();
     ws.send(JSON.stringify({ type: 'subscribe', channel: 'ticks', symbols: ['1HZ100V'] }));

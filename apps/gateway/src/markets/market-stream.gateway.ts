@@ -29,6 +29,7 @@ const SYMBOL = /^[A-Za-z0-9._^-]{1,32}$/;
 const MAX_SYMBOLS = 200;
 /** Frames of one burst grouped per write (a bit mask per client says which of them it wants). */
 const MAX_FRAMES_PER_WRITE = 30;
+const EMPTY = Buffer.alloc(0);
 
 /** A tick or candle waiting for this event-loop turn's fan-out. */
 interface StreamFrame {
@@ -66,6 +67,8 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
   private readonly channels: { ticks: string; candles: string; alerts: string };
   private readonly framesSent: Counter;
   private readonly framesConflated: Counter;
+  /** How many clients want each frame key (`t:<symbol>`, `c:<symbol>:<timeframe>`): frames nobody wants are dropped unsent. */
+  private readonly wanted = new Map<string, number>();
   /** Frames that arrived in this event-loop turn; fanned out together once the turn's reads are done. */
   private burst: StreamFrame[] = [];
   private burstScheduled = false;
@@ -124,7 +127,21 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
   }
 
   handleDisconnect(ws: WebSocket): void {
+    const client = this.clients.get(ws);
     this.clients.delete(ws);
+    if (!client) return;
+    for (const s of client.ticks) this.release(`t:${s}`);
+    for (const [tf, symbols] of client.candles) for (const s of symbols) this.release(`c:${s}:${tf}`);
+  }
+
+  private retain(key: string): void {
+    this.wanted.set(key, (this.wanted.get(key) ?? 0) + 1);
+  }
+
+  private release(key: string): void {
+    const n = (this.wanted.get(key) ?? 0) - 1;
+    if (n > 0) this.wanted.set(key, n);
+    else this.wanted.delete(key);
   }
 
   get connectionCount(): number {
@@ -156,8 +173,11 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
       target = client.ticks;
     }
     for (const s of symbols) {
-      if (frame.type === 'subscribe') target.add(s);
-      else target.delete(s);
+      const key = frame.channel === 'candles' ? `c:${s}:${frame.timeframe}` : `t:${s}`;
+      if (frame.type === 'subscribe') {
+        if (!target.has(s)) this.retain(key);
+        target.add(s);
+      } else if (target.delete(s)) this.release(key);
     }
     this.sendNow(ws, { type: frame.type === 'subscribe' ? 'subscribed' : 'unsubscribed', channel: frame.channel, symbols, ...(frame.channel === 'candles' ? { timeframe: frame.timeframe } : {}) });
   }
@@ -170,11 +190,13 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
     } catch {
       return;
     }
-    // Encoded once for every recipient.
-    const data = Buffer.from(message);
-    if (frame.type === 'tick') this.burst.push({ key: `t:${frame.symbol}`, channel: 'ticks', symbol: frame.symbol, data });
-    else if (frame.type === 'candle') this.burst.push({ key: `c:${frame.symbol}:${frame.timeframe}`, channel: 'candles', symbol: frame.symbol, timeframe: frame.timeframe, data });
+    let next: StreamFrame;
+    if (frame.type === 'tick') next = { key: `t:${frame.symbol}`, channel: 'ticks', symbol: frame.symbol, data: EMPTY };
+    else if (frame.type === 'candle') next = { key: `c:${frame.symbol}:${frame.timeframe}`, channel: 'candles', symbol: frame.symbol, timeframe: frame.timeframe, data: EMPTY };
     else return;
+    if (!this.wanted.has(next.key)) return; // nobody subscribed: not worth a look at every client
+    next.data = Buffer.from(message); // encoded once for every recipient
+    this.burst.push(next);
     if (!this.burstScheduled) {
       this.burstScheduled = true;
       setImmediate(() => this.fanOut());
