@@ -26,7 +26,7 @@ afterEach(() => jest.restoreAllMocks());
 describe('OrderTicket', () => {
   it('sends a limit order with its bracket and flags, and shows the order id and status', async () => {
     const { creates } = renderTicket(() => ({ status: 201, body: placed() }));
-    expect((await screen.findByTestId('ticket-last')).textContent).toBe('1,234.50');
+    await waitFor(() => expect(screen.getByTestId('ticket-last').textContent).toBe('1,234.50')); // "—" until the quotes arrive
 
     change('ticket-quantity', '2');
     change('ticket-limitPrice', '1250');
