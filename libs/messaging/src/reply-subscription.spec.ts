@@ -10,8 +10,7 @@ const { hostname: host, port } = new URL(REDIS_URL);
 /** The transport's request/reply over the real Redis: the reply channel is kept between requests. */
 describe('reply subscriptions of the transport client', () => {
   const namespace = `reply-test-${randomBytes(3).toString('hex')}`;
-  // Named connections, so the test drops only its own (other suites share this Redis).
-  const options = { host, port: Number(port || 6379), retryAttempts: 1_000, retryDelay: 50, connectionName: namespace };
+  const options = { host, port: Number(port || 6379), retryAttempts: 1_000, retryDelay: 50 };
   let admin: Redis;
   let server: NamespacedServerRedis;
   let client: NamespacedClientRedis;
@@ -41,6 +40,8 @@ describe('reply subscriptions of the transport client', () => {
     return Number(count);
   };
 
+  // Recovery after Redis drops the pub/sub connections is covered with the whole platform
+  // (markets.e2e-spec: the stream and requests to execution resume by themselves).
   it('answers requests one after another and keeps exactly one reply subscription', async () => {
     for (let n = 1; n <= 5; n++) {
       expect(await firstValueFrom(client.send('echo.v1', { n }))).toEqual({ n: n * 2 });
@@ -50,20 +51,5 @@ describe('reply subscriptions of the transport client', () => {
     expect(answers.map((a) => (a as { n: number }).n)).toEqual(Array.from({ length: 20 }, (_, n) => n * 2));
     expect(await replySubscribers()).toBe(1);
     expect(handled).toBe(25);
-  });
-
-  it('keeps answering after Redis drops the pub/sub connections (re-subscribed on reconnect)', async () => {
-    const list = (await admin.client('LIST')) as string;
-    const ours = list.split('\n').filter((l) => l.includes(` name=${namespace} `) && / sub=[1-9]/.test(l)).map((l) => /id=(\d+)/.exec(l)?.[1]);
-    expect(ours.length).toBe(2); // the server's request subscription and the client's reply subscription
-    for (const id of ours) await admin.client('KILL', 'ID', id as string);
-    const deadline = Date.now() + 10_000;
-    let answer: unknown;
-    while (Date.now() < deadline) {
-      answer = await Promise.race([firstValueFrom(client.send('echo.v1', { n: 21 })).catch(() => undefined), new Promise((r) => setTimeout(r, 500))]);
-      if (answer) break;
-    }
-    expect(answer).toEqual({ n: 42 });
-    expect(await replySubscribers()).toBe(1);
   });
 });
