@@ -16,6 +16,7 @@ import { resolveJwtSecret } from './auth/jwt-secret';
 import { loadGatewayConfig } from './core/gateway.config';
 import { gatewayEntities } from './gateway.entities';
 import { bodyParserErrorHandler, checkJsonBody } from './http/body-errors';
+import { GatewayExpressAdapter } from './http/express-http-adapter';
 import { requestContextMiddleware } from './http/request-context.middleware';
 import { setupOpenApi } from './openapi';
 import { gatewayMigrations } from './migrations';
@@ -41,7 +42,7 @@ export async function createGatewayApp(env: NodeJS.ProcessEnv = process.env) {
   const jwt = await resolveJwtSecret(database.dataSource, config.jwtSecret);
   if (jwt.source === 'database') logger.info('JWT_SECRET not set: using the signing secret generated and kept in the gateway database');
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime, config, jwt.secret), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime, config, jwt.secret), new GatewayExpressAdapter(), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
     abortOnError: false,

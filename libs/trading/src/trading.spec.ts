@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { Dec, parseDecimal } from './decimal';
 import { deserializeEvent, serializeEvent, type TradingEvent } from './events';
 import { applyFillToPosition, cashAfterFill, emptyPosition, fee, unrealisedPnl } from './ledger';
@@ -126,6 +127,22 @@ describe('event log', () => {
     expect(state.recentOrders('a1', 200).map((o) => o.id)).toEqual(['new', 'mid']);
     expect(state.recentOrders('a1', 301)).toEqual([]);
     expect(state.recentOrders('nobody', 0)).toEqual([]);
+  });
+
+  it('gives every order one V8 map, whatever its spec, also after rejection fields are set', () => {
+    // The execution service holds many orders: per-order maps cost a map and descriptor array each,
+    // which only a full collection frees (see newOrder in trading-state.ts).
+    setFlagsFromString('--allow-natives-syntax');
+    const haveSameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+    const state = TradingState.rebuild(events.slice(0, 1).map((event, i) => ({ sequence: i + 1, event })));
+    state.apply({ type: 'order.created', accountId: 'a1', orderId: 'm1', at: 1, spec: spec({ clientOrderId: 'm1' }) }, 2);
+    state.apply({ type: 'order.created', accountId: 'a1', orderId: 'l1', at: 1, spec: spec({ clientOrderId: 'l1', type: 'limit', limitPrice: d(99), tag: 's1' }) }, 3);
+    state.apply({ type: 'order.created', accountId: 'a1', orderId: 'r1', at: 1, spec: { ...spec({ clientOrderId: 'r1' }), bracket: { takeProfit: d(110) } } }, 4);
+    state.apply({ type: 'order.rejected', accountId: 'a1', orderId: 'r1', at: 2, check: 'x', reason: 'y' }, 5);
+    const [m1, l1, r1] = ['m1', 'l1', 'r1'].map((id) => state.orders.get(id)!);
+    expect(haveSameMap(m1, l1)).toBe(true);
+    expect(haveSameMap(m1, r1)).toBe(true);
+    expect(r1.rejectReason).toBe('y');
   });
 });
 

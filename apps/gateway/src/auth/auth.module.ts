@@ -16,7 +16,7 @@ export class AuthModule {
     return {
       module: AuthModule,
       global: true,
-      imports: [JwtModule.register({ secretOrKeyProvider: () => key, signOptions: { algorithm: 'HS256', issuer: 'meridian' }, verifyOptions: { issuer: 'meridian' } })],
+      imports: [JwtModule.register({ secretOrKeyProvider: () => key, signOptions: { algorithm: 'HS256', issuer: 'meridian' }, verifyOptions: { issuer: 'meridian', algorithms: ['HS256'] } })],
       controllers: [AuthController, UsersController],
       providers: [AuthService, UsersService, ApiKeysService],
       exports: [AuthService, UsersService],

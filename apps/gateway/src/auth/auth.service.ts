@@ -69,7 +69,8 @@ export class AuthService {
     if (credential.apiKey) return this.apiKeys.verify(credential.apiKey);
     if (!credential.bearer) return null;
     try {
-      const claims = await this.jwt.verifyAsync<AccessClaims>(credential.bearer, { algorithms: ['HS256'] });
+      // HS256 only (the module's verifyOptions): options passed here would be merged into a new object per call.
+      const claims = await this.jwt.verifyAsync<AccessClaims>(credential.bearer);
       if (claims.typ !== 'access') return null;
       return { kind: 'user', id: claims.sub, userId: claims.sub, role: claims.role, email: claims.email };
     } catch {
