@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { ConfigError, type ServiceRuntime } from '@meridian/service-kit';
+import { applyHeapPolicy, ConfigError, type ServiceRuntime } from '@meridian/service-kit';
 import { createGatewayApp } from './bootstrap';
 
 let app: INestApplication | undefined;
@@ -26,6 +26,7 @@ async function stop(signal: string): Promise<void> {
 for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (app ? void stop(signal) : (pending = signal)));
 
 async function main(): Promise<void> {
+  applyHeapPolicy();
   const created = await createGatewayApp();
   app = created.app;
   runtime = created.runtime;

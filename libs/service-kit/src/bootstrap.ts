@@ -7,6 +7,7 @@ import { createRedis, NamespacedClientRedis, NamespacedServerRedis, redisOptions
 import { createLogger, PinoNestLogger, ProcessMetrics, RedisLogSink } from '@meridian/observability';
 import { openDatabase, type DatabaseOptions } from '@meridian/persistence';
 import { loadServiceConfig, ConfigError, type ServiceConfig } from './config';
+import { applyHeapPolicy } from './heap-policy';
 import { ServiceKitModule } from './service-kit.module';
 import { ServiceRuntime } from './service-runtime';
 import { CreateServiceRuns1764100000000, ServiceRunEntity } from './service-run';
@@ -103,6 +104,7 @@ export async function runService(def: ServiceDefinition): Promise<void> {
   process.once('SIGTERM', () => onSignal('SIGTERM'));
   process.once('SIGINT', () => onSignal('SIGINT'));
   try {
+    applyHeapPolicy();
     const created = await createServiceApp(def);
     runtime = created.runtime;
     app = created.app;

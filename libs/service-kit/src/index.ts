@@ -9,3 +9,4 @@ export * from './service-kit.module';
 export * from './bootstrap';
 export * from './service-run';
 export * from './jobs';
+export * from './heap-policy';

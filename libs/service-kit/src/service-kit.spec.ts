@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { ConfigChangeDto } from '@meridian/contracts/dto';
 import { ConfigError, loadServiceConfig } from './config';
+import { heapGrowingPercent } from './heap-policy';
 import { toFieldErrors } from './validation';
 
 describe('service configuration', () => {
@@ -16,6 +17,15 @@ describe('service configuration', () => {
     expect(() => loadServiceConfig('gateway', { REDIS_URL: 'localhost:6379' })).toThrow('Configuration error: REDIS_URL must be a redis:// or rediss:// URL.');
     expect(() => loadServiceConfig('gateway', { PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadServiceConfig('gateway', { DATABASE_SCHEMA: 'Drop Table' })).toThrow(/DATABASE_SCHEMA/);
+  });
+
+  it('reads the heap policy: 100 % by default, 0 for V8’s own choice, anything else refused by name', () => {
+    expect(heapGrowingPercent({})).toBe(100);
+    expect(heapGrowingPercent({ HEAP_GROWING_PERCENT: '0' })).toBe(0);
+    expect(heapGrowingPercent({ HEAP_GROWING_PERCENT: '50' })).toBe(50);
+    for (const bad of ['-1', '1.5', 'lots', '1001']) {
+      expect(() => heapGrowingPercent({ HEAP_GROWING_PERCENT: bad })).toThrow(`HEAP_GROWING_PERCENT must be an integer from 0 (V8's default) to 1000, got '${bad}'.`);
+    }
   });
 });
 
