@@ -37,6 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { histogramQuantile, round as roundTo } from './lib/bench-kit.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(root, 'package.json'));
@@ -796,6 +797,9 @@ async function mainThread() {
     const data = await ask('collect', 'collected', { elu0: rec.elu0 });
     result.main = analyseWindow(data, ref, fromMs, toMs, OPTS.clients);
     result.main.clientWorker = { eventLoopUtilisation: round(data.elu.utilization, 3), stats: data.stats };
+    // The gateway's own view (whole run, warm-up included): burst wait and the time to write a burst to every client.
+    const gatewayMetrics = await (await fetch(`${base}/metrics`)).text();
+    result.main.gatewayFanOutMs = Object.fromEntries(['market_stream_burst_wait_seconds', 'market_stream_fanout_seconds'].map((name) => [name, Object.fromEntries([0.5, 0.99].map((q) => [`p${q * 100}`, roundTo((histogramQuantile(gatewayMetrics, name, q) ?? NaN) * 1000, 3)]))]));
     result.main.closes = data.closeLog.map(([t, c, code]) => ({ secIntoWindow: round((t - fromMs) / 1000, 1), client: c, code }));
     const m = result.main;
     log(`ticks published (10 symbols): ${m.ticksPublished10Symbols} (${m.publishRatePerSec10Symbols}/s); frames ${m.framesReceived}/${m.framesExpected}; latency p50 ${m.latencyMs.p50} p99 ${m.latencyMs.p99} max ${m.latencyMs.max} ms; clients with growing lag: ${m.lag.clientsGrown}`);
@@ -865,6 +869,7 @@ async function mainThread() {
       `Latency (receive − publishedAt) ms: p50 ${m.latencyMs.p50}  p90 ${m.latencyMs.p90}  p99 ${m.latencyMs.p99}  p99.9 ${m.latencyMs.p99_9}  max ${m.latencyMs.max}`,
       `  of which execution → Redis → a plain subscriber: p50 ${m.redisLegMs.p50}  p99 ${m.redisLegMs.p99}  max ${m.redisLegMs.max}`,
       `  median by connection-order decile: ${m.medianLatencyByConnectionOrderDecileMs.join(' / ')}`,
+      `  gateway's own part (its histograms, whole run): burst wait p50 ${m.gatewayFanOutMs.market_stream_burst_wait_seconds.p50} p99 ${m.gatewayFanOutMs.market_stream_burst_wait_seconds.p99}; writing a burst to every client p50 ${m.gatewayFanOutMs.market_stream_fanout_seconds.p50} p99 ${m.gatewayFanOutMs.market_stream_fanout_seconds.p99} ms`,
       `  per 10 s (p50/p99/max): ${m.per10sWindow.map((w) => `${w.p50}/${w.p99}/${w.max}`).join('  ')}`,
       `Lag growth (last 10 s median − first 10 s median per client): ${m.lag.clientsGrown} clients grew > ${r.targets.lagGrowthMs} ms; delta min ${m.lag.deltaMs.min} p50 ${m.lag.deltaMs.p50} p99 ${m.lag.deltaMs.p99} max ${m.lag.deltaMs.max} ms`,
       `CPU (% of one core) / RSS MB over the window: ${Object.entries(c).map(([k, v]) => `${k} ${v.cpuPctOfOneCore}%${v.rssMbMax != null ? ` / ${v.rssMbStart}→${v.rssMbEnd} (max ${v.rssMbMax})` : ` / ${v.rssMbEnd}`}`).join('; ')}; machine busy ${r.cpuRss.machineBusyPct}%, everything else ${r.cpuRss.everythingElsePctOfOneCore}%`,

@@ -8,7 +8,7 @@ import {
 } from '@meridian/contracts';
 import type { Logger, ProcessMetrics } from '@meridian/observability';
 import { LOGGER, METRICS, REDIS, SERVICE_CONFIG, type ServiceConfig } from '@meridian/service-kit';
-import { Counter, Gauge } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { AuthService } from '../auth/auth.service';
 import { AlertsService } from '../alerts/alerts.service';
 import { authenticateUpgrade } from '../realtime/ws-auth';
@@ -72,6 +72,9 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
   /** Frames that arrived in this event-loop turn; fanned out together once the turn's reads are done. */
   private burst: StreamFrame[] = [];
   private burstScheduled = false;
+  private burstSince = 0;
+  private readonly burstWait: Histogram;
+  private readonly fanOutTime: Histogram;
 
   constructor(
     private readonly auth: AuthService,
@@ -84,6 +87,10 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
     const ns = config.namespace;
     this.framesSent = new Counter({ name: 'market_stream_frames_sent_total', help: 'Market stream frames sent to clients', registers: [metrics.registry] });
     this.framesConflated = new Counter({ name: 'market_stream_frames_conflated_total', help: 'Frames replaced by a newer one for a slow client', registers: [metrics.registry] });
+    // The gateway's own part of a tick's way to the browser: waiting for the burst, then writing it.
+    const buckets = [0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.004, 0.008, 0.016, 0.032, 0.064, 0.128];
+    this.burstWait = new Histogram({ name: 'market_stream_burst_wait_seconds', help: 'From a market frame arriving from Redis to the start of the fan-out of its burst', buckets, registers: [metrics.registry] });
+    this.fanOutTime = new Histogram({ name: 'market_stream_fanout_seconds', help: 'Time to hand one burst to every subscribed client socket', buckets, registers: [metrics.registry] });
     const clients = this.clients;
     new Gauge({ name: 'market_stream_clients', help: 'Open market stream connections', registers: [metrics.registry], collect() {
       this.set(clients.size);
@@ -199,6 +206,7 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
     this.burst.push(next);
     if (!this.burstScheduled) {
       this.burstScheduled = true;
+      this.burstSince = performance.now();
       setImmediate(() => this.fanOut());
     }
   }
@@ -210,6 +218,8 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
    * system call per client per burst. A slow client goes through `deliver` (conflation).
    */
   private fanOut(): void {
+    const started = performance.now();
+    this.burstWait.observe((started - this.burstSince) / 1000);
     const frames = this.burst;
     this.burst = [];
     this.burstScheduled = false;
@@ -241,6 +251,7 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
         this.framesSent.inc(prepared.count);
       }
     }
+    this.fanOutTime.observe((performance.now() - started) / 1000);
   }
 
   private async onAlertFired(message: string): Promise<void> {
