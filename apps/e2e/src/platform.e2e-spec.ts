@@ -220,8 +220,10 @@ describe('Meridian platform, end to end through the gateway', () => {
     it('is seen within 5 s, costs callers under 1 s with a 503 naming it, and recovers by itself', async () => {
       await platform.stopService('execution');
       await platform.waitFor(async () => (await platform.health()).components.find((c) => c.name === 'execution')?.status === 'down', 5_000, 'execution down');
-      const alerts = (await platform.http().get('/api/alerts/active').set(auth(admin))).body as Page<AlertView>;
-      expect(alerts.items.map((a) => a.key)).toContain('service-down:execution');
+      // The monitor records the alert right after it marks the service down (a database write): wait for it too.
+      const activeKeys = async () => ((await platform.http().get('/api/alerts/active').set(auth(admin))).body as Page<AlertView>).items.map((a) => a.key);
+      await platform.waitFor(async () => (await activeKeys()).includes('service-down:execution'), 5_000, 'service-down alert raised');
+      expect(await activeKeys()).toContain('service-down:execution');
 
       // Fast by construction, not by a timed assertion: the open circuit answers without waiting for
       // the transport deadline (≤ 900 ms by config); docs/BENCHMARKS.md has the measured times.
@@ -235,9 +237,9 @@ describe('Meridian platform, end to end through the gateway', () => {
       await platform.startService('execution');
       await platform.waitFor(async () => (await platform.health()).components.find((c) => c.name === 'execution')?.status === 'up', 10_000, 'execution up again');
       await platform.http().get('/api/system/status/execution').set(auth(admin)).expect(200);
-      const after = (await platform.http().get('/api/alerts/active?status=all').set(auth(admin))).body as Page<AlertView>;
-      const alert = after.items.find((a) => a.key === 'service-down:execution');
-      expect(alert?.status).toBe('resolved');
+      const downAlert = async () => ((await platform.http().get('/api/alerts/active?status=all').set(auth(admin))).body as Page<AlertView>).items.find((a) => a.key === 'service-down:execution');
+      await platform.waitFor(async () => (await downAlert())?.status === 'resolved', 5_000, 'service-down alert resolved');
+      expect((await downAlert())?.status).toBe('resolved');
     });
   });
 
