@@ -2,7 +2,7 @@
 // Benchmark: the market stream fan-out (docs/BENCHMARKS.md, "Market stream fan-out (issue: markets)").
 //
 //   node tools/bench/market-fanout.mjs [--clients=500] [--duration=60] [--warmup=5] [--rate=100] [--batch=25]
-//                                      [--slow-pause=45] [--no-slow] [--skip-build] [--shared-redis]
+//                                      [--slow-pause=45] [--no-slow] [--skip-build] [--shared-redis] [--client-threads=2]
 //
 // In one run it:
 //   1. builds the services (tools/build/build.mjs --server-only),
@@ -12,7 +12,8 @@
 //      in total (R_* every 2 s, 1HZ*V every 1 s at speed 1: 7.5 ticks/s, so speed = rate / 7.5; the
 //      11th instrument, stpRNG, also ticks but nobody subscribes to it). Waits for the gateway's
 //      /api/health/ready, execution's own /health/ready and GET /api/system/status/execution,
-//   3. logs in once (the admin) and, in a worker thread, opens --clients WebSockets to
+//   3. logs in once (the admin) and, in --client-threads worker threads (each a contiguous share of the
+//      clients, so one thread reading 500 sockets in turn does not add its own spread), opens --clients WebSockets to
 //      /api/markets/stream?access_token=<JWT> in batches of --batch (each waits for "welcome", sends one
 //      subscribe to ticks of the 10 symbols, waits for "subscribed"),
 //   4. warm-up, then a --duration window: every tick frame's latency = receive wall time − publishedAt
@@ -61,7 +62,7 @@ function wallClock() {
 // Worker thread: the WebSocket clients. Bookkeeping per frame is a few typed-array writes.
 // =====================================================================================================
 if (!isMainThread) {
-  const { url, clients: nClients, batch } = workerData;
+  const { urls, clients: nClients, batch, from, to } = workerData;
   const TICKS_FRAME = { type: 'subscribe', channel: 'ticks', symbols: SYMBOLS };
   const now = wallClock();
   const sockets = [];
@@ -87,7 +88,8 @@ if (!isMainThread) {
   const slowLog = [];
   const slowCandles = [];
 
-  const target = new URL(url);
+  // Client i talks to gateway replica i mod N, as a load balancer spreading connections would.
+  const targets = urls.map((u) => new URL(u));
   const closeLog = []; // [wall ms, client, code or -1 for a TCP close without a close frame]
 
   /** A client frame (masked, as RFC 6455 requires of clients). */
@@ -107,6 +109,7 @@ if (!isMainThread) {
    */
   const open = (index, subscribeFrames) =>
     new Promise((resolveOpen, rejectOpen) => {
+      const target = targets[index % targets.length];
       const socket = net.connect({ host: target.hostname, port: Number(target.port) });
       socket.setNoDelay(true);
       let handshaken = false;
@@ -205,8 +208,8 @@ if (!isMainThread) {
     try {
       if (msg.cmd === 'connect') {
         const started = performance.now();
-        for (let i = 0; i < nClients; i += batch) {
-          const batchSockets = await Promise.all(Array.from({ length: Math.min(batch, nClients - i) }, (_, j) => open(i + j, [TICKS_FRAME])));
+        for (let i = from; i < to; i += batch) {
+          const batchSockets = await Promise.all(Array.from({ length: Math.min(batch, to - i) }, (_, j) => open(i + j, [TICKS_FRAME])));
           sockets.push(...batchSockets);
         }
         parentPort.postMessage({ ev: 'connected', count: sockets.length, sec: (performance.now() - started) / 1000 });
@@ -272,6 +275,8 @@ async function mainThread() {
     slow: !flag('no-slow'),
     build: !flag('skip-build'),
     sharedRedis: flag('shared-redis'),
+    clientThreads: opt('client-threads', 2),
+    gateways: opt('gateways', 1),
   };
   const SPEED_1_RATE = SYMBOLS.reduce((s, sym) => s + 1000 / TICK_INTERVAL_MS[sym], 0); // 7.5 ticks/s
   const VENUE_SPEED = Math.round((OPTS.rate / SPEED_1_RATE) * 1000) / 1000;
@@ -342,12 +347,12 @@ async function mainThread() {
     }
   };
 
-  let worker = null;
+  let workers = [];
   for (const sig of ['SIGINT', 'SIGTERM']) {
     process.on(sig, async () => {
       cleaningUp = true;
       log(`${sig}: stopping what this benchmark started`);
-      await worker?.terminate();
+      await Promise.all(workers.map((w) => w.terminate()));
       await Promise.all([...children].map((c) => stopProcess(c)));
       process.exit(130);
     });
@@ -531,25 +536,55 @@ async function mainThread() {
   }
 
   // ------------------------------------------------------------- worker plumbing
-  const waiters = [];
-  function startWorker(data) {
-    worker = new Worker(fileURLToPath(import.meta.url), { workerData: data });
-    worker.on('message', (m) => {
-      if (m.ev === 'error') log(`client worker: ${m.message}`);
-      const i = waiters.findIndex((w) => w.ev === m.ev || m.ev === 'error');
-      if (i >= 0) {
-        const [w] = waiters.splice(i, 1);
-        if (m.ev === 'error') w.reject(new Error(m.message));
-        else w.resolve(m);
-      }
+  // The clients are spread over --client-threads worker threads (contiguous ranges of client
+  // indices), so that reading 500 sockets is not one thread's sequential work; the slow client
+  // (index = --clients) lives in the first.
+  function startWorkers(data, threads) {
+    workers = Array.from({ length: threads }, (_, k) => {
+      const from = Math.floor((k * data.clients) / threads);
+      const to = Math.floor(((k + 1) * data.clients) / threads);
+      const worker = new Worker(fileURLToPath(import.meta.url), { workerData: { ...data, from, to } });
+      worker.waiters = [];
+      worker.on('message', (m) => {
+        if (m.ev === 'error') log(`client worker ${k}: ${m.message}`);
+        const i = worker.waiters.findIndex((w) => w.ev === m.ev || m.ev === 'error');
+        if (i >= 0) {
+          const [w] = worker.waiters.splice(i, 1);
+          if (m.ev === 'error') w.reject(new Error(m.message));
+          else w.resolve(m);
+        }
+      });
+      worker.on('error', (err) => log(`client worker ${k} crashed: ${err.stack}`));
+      return worker;
     });
-    worker.on('error', (err) => log(`client worker crashed: ${err.stack}`));
   }
-  const ask = (cmd, ev, extra = {}) =>
+  const askOne = (worker, cmd, ev, extra = {}) =>
     new Promise((resolveAsk, reject) => {
-      waiters.push({ ev, resolve: resolveAsk, reject });
+      worker.waiters.push({ ev, resolve: resolveAsk, reject });
       if (cmd) worker.postMessage({ cmd, ...extra });
     });
+  /** Asks every worker; extra(k) gives each its own arguments. */
+  const askAll = (cmd, ev, extra = () => ({})) => Promise.all(workers.map((w, k) => askOne(w, cmd, ev, extra(k))));
+  const ask = (cmd, ev, extra) => askOne(workers[0], cmd, ev, extra);
+  /** One "collected" answer out of every worker's: columns concatenated, counters added. */
+  function mergeCollected(parts) {
+    const cat = (key, Type) => {
+      const out = new Type(parts.reduce((s, p) => s + p[key].length, 0));
+      let at = 0;
+      for (const p of parts) {
+        out.set(p[key], at);
+        at += p[key].length;
+      }
+      return out;
+    };
+    const stats = { outOfOrder: 0, nonTick: {}, errors: 0, closes: 0, unexpectedFrames: 0 };
+    for (const p of parts) {
+      for (const k of ['outOfOrder', 'errors', 'closes', 'unexpectedFrames']) stats[k] += p.stats[k];
+      for (const [t, c] of Object.entries(p.stats.nonTick)) stats.nonTick[t] = (stats.nonTick[t] ?? 0) + c;
+    }
+    const elu = parts.map((p) => round(p.elu.utilization, 3));
+    return { n: parts.reduce((s, p) => s + p.n, 0), pub: cat('pub', Float64Array), lat: cat('lat', Float32Array), cli: cat('cli', Uint16Array), sym: cat('sym', Uint8Array), closeLog: parts.flatMap((p) => p.closeLog), stats, elu };
+  }
 
   // ------------------------------------------------------------- reference subscriber (Redis)
   /** Every tick execution publishes, seen by a plain Redis subscriber in this (main) thread. */
@@ -725,12 +760,17 @@ async function mainThread() {
     // ---- the platform: execution and gateway only
     const adminPassword = randomBytes(18).toString('base64url');
     const ports = { gateway: await freePort(), execution: await freePort() };
+    // --gateways=N: N gateway replicas on their own ports sharing the database and Redis, as the
+    // Kubernetes prod overlay runs them (clients are spread over them like a load balancer would).
+    const gatewayNames = Array.from({ length: OPTS.gateways }, (_, k) => (k === 0 ? 'gateway' : `gateway-${k + 1}`));
+    for (const name of gatewayNames.slice(1)) ports[name] = await freePort();
     const procs = {};
-    for (const service of SERVICES) {
+    for (const name of [...SERVICES, ...gatewayNames.slice(1)]) {
+      const service = name.startsWith('gateway') ? 'gateway' : name;
       const env = {
         ...process.env,
         NODE_ENV: 'production',
-        PORT: String(ports[service]),
+        PORT: String(ports[name]),
         HOST: '127.0.0.1',
         REDIS_URL,
         REDIS_NAMESPACE: NAMESPACE,
@@ -746,14 +786,15 @@ async function mainThread() {
         ...(service === 'execution' ? { VENUE_SPEED: String(VENUE_SPEED), VENUE_SEED: '42' } : {}),
       };
       delete env.DERIV_APP_ID; // the simulated venue
-      procs[service] = startProcess(service, [join(root, 'dist/apps', service, 'src/main.js')], env);
+      procs[name] = startProcess(name, [join(root, 'dist/apps', service, 'src/main.js')], env);
     }
     platform = procs;
     const base = `http://127.0.0.1:${ports.gateway}`;
-    log(`started execution (pid ${procs.execution.pid}, VENUE_SPEED=${VENUE_SPEED}) and gateway (pid ${procs.gateway.pid}); waiting for readiness`);
+    log(`started execution (pid ${procs.execution.pid}, VENUE_SPEED=${VENUE_SPEED}) and ${gatewayNames.length} gateway process(es) (pid ${gatewayNames.map((n) => procs[n].pid).join(", ")}); waiting for readiness`);
     const startupSec = await Promise.all([
       waitForOk(`${base}/api/health/ready`, Object.values(procs)),
       waitForOk(`http://127.0.0.1:${ports.execution}/health/ready`, Object.values(procs)),
+      ...gatewayNames.slice(1).map((name) => waitForOk(`http://127.0.0.1:${ports[name]}/api/health/ready`, Object.values(procs))),
     ]);
     const { accessToken } = await api(base, 'POST', '/api/auth/login', { body: { email: 'bench-admin@meridian.local', password: adminPassword } });
     let execStatus = null;
@@ -767,24 +808,27 @@ async function mainThread() {
 
     // ---- reference subscriber and achieved tick rate
     ref = await referenceSubscriber();
-    const wsUrl = `ws://127.0.0.1:${ports.gateway}/api/markets/stream?access_token=${encodeURIComponent(accessToken)}`;
+    const wsUrls = gatewayNames.map((name) => `ws://127.0.0.1:${ports[name]}/api/markets/stream?access_token=${encodeURIComponent(accessToken)}`);
+    const wsUrl = wsUrls[0];
     result.earlySubscribeProbe = await earlySubscribeProbe(wsUrl);
     log(`early-subscribe probe: ${JSON.stringify(result.earlySubscribeProbe)}`);
 
     // ---- clients
-    startWorker({ url: wsUrl, clients: OPTS.clients, batch: OPTS.batch });
-    await ask(null, 'ready');
-    const pids = { gateway: procs.gateway.pid, execution: procs.execution.pid, 'redis-server': redisPid };
+    startWorkers({ urls: wsUrls, clients: OPTS.clients, batch: OPTS.batch }, OPTS.clientThreads);
+    await askAll(null, 'ready');
+    const pids = { ...Object.fromEntries(gatewayNames.map((name) => [name, procs[name].pid])), execution: procs.execution.pid, 'redis-server': redisPid };
     const idle = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, round(procRssMb(p), 1)]));
     log(`connecting ${OPTS.clients} clients in batches of ${OPTS.batch}`);
     const connectSampler = procSampler(pids);
-    const conn = await ask('connect', 'connected');
+    const connStarted = performance.now();
+    const conn = { count: (await askAll('connect', 'connected')).reduce((s, c) => s + c.count, 0), sec: (performance.now() - connStarted) / 1000 };
     result.connect = { clients: conn.count, sec: round(conn.sec, 1), cpu: (({ perSecond, ...r }) => r)(connectSampler()), rssIdleBeforeConnectMb: idle };
+    const connectedAt = now();
     log(`${conn.count} clients subscribed in ${round(conn.sec, 1)} s; warm-up ${OPTS.warmup} s`);
     await sleep(OPTS.warmup * 1000);
 
     // ---- the measured window
-    const rec = await ask('record', 'recording');
+    const rec = await askAll('record', 'recording');
     await sleep(200);
     const fromMs = Math.ceil(now()) + 300;
     const toMs = fromMs + OPTS.duration * 1000;
@@ -794,19 +838,24 @@ async function mainThread() {
     await sleep(toMs - now());
     result.cpuRss = sampler();
     await sleep(2000); // frames published before toMs still in flight
-    const data = await ask('collect', 'collected', { elu0: rec.elu0 });
+    const data = mergeCollected(await askAll('collect', 'collected', (k) => ({ elu0: rec[k].elu0 })));
     result.main = analyseWindow(data, ref, fromMs, toMs, OPTS.clients);
-    result.main.clientWorker = { eventLoopUtilisation: round(data.elu.utilization, 3), stats: data.stats };
+    result.main.clientWorker = { threads: workers.length, eventLoopUtilisation: data.elu, stats: data.stats };
     // The gateway's own view (whole run, warm-up included): burst wait and the time to write a burst to every client.
+    // (With several replicas: the first one's.)
     const gatewayMetrics = await (await fetch(`${base}/metrics`)).text();
     result.main.gatewayFanOutMs = Object.fromEntries(['market_stream_burst_wait_seconds', 'market_stream_fanout_seconds'].map((name) => [name, Object.fromEntries([0.5, 0.99].map((q) => [`p${q * 100}`, roundTo((histogramQuantile(gatewayMetrics, name, q) ?? NaN) * 1000, 3)]))]));
+    // Bursts fanned out (whole run) against the distinct publish instants of the measured window's ticks: how well ticks of one venue clock instant share a burst.
+    result.main.gatewayFanOutMs.bursts = Number(/^market_stream_fanout_seconds_count(?:\{[^}]*\})? (\S+)$/m.exec(gatewayMetrics)?.[1] ?? NaN);
+    result.main.gatewayFanOutMs.burstsPerSecondOfRun = round(result.main.gatewayFanOutMs.bursts / ((now() - connectedAt) / 1000), 1);
+    result.main.gatewayFanOutMs.clockInstantsPerSecond = round(new Set(ref.ticks.filter(([p, si]) => si >= 0 && p >= fromMs && p < toMs).map(([, , , epochMs]) => epochMs)).size / OPTS.duration, 1);
     result.main.closes = data.closeLog.map(([t, c, code]) => ({ secIntoWindow: round((t - fromMs) / 1000, 1), client: c, code }));
     const m = result.main;
     log(`ticks published (10 symbols): ${m.ticksPublished10Symbols} (${m.publishRatePerSec10Symbols}/s); frames ${m.framesReceived}/${m.framesExpected}; latency p50 ${m.latencyMs.p50} p99 ${m.latencyMs.p99} max ${m.latencyMs.max} ms; clients with growing lag: ${m.lag.clientsGrown}`);
 
     // ---- slow-client variant
     if (OPTS.slow) {
-      const rec2 = await ask('record', 'recording');
+      const rec2 = await askAll('record', 'recording');
       await sleep(200);
       const paused = await ask('slow-open', 'slow-paused', { candles: OPTS.slowCandles });
       const pausedAt = Math.ceil(paused.at);
@@ -818,7 +867,7 @@ async function mainThread() {
       await sleep(5000);
       const endAt = now() - 1000;
       const cpu2 = slowSampler();
-      const data2 = await ask('collect', 'collected', { elu0: rec2.elu0 });
+      const data2 = mergeCollected(await askAll('collect', 'collected', (k) => ({ elu0: rec2[k].elu0 })));
       const slowReport = await ask('slow-log', 'slow-log');
       const slowLog = slowReport.log;
       const others = analyseWindow(data2, ref, pausedAt, Math.floor(resumedAt), OPTS.clients);
@@ -830,18 +879,18 @@ async function mainThread() {
           candleFrames: { beforeResume: slowReport.candles.filter(([t]) => t < resumedAt).length, afterResume: slowReport.candles.filter(([t]) => t >= resumedAt).length },
           closedAt: slowReport.closeLog.filter(([, c]) => c === OPTS.clients).map(([t, , code]) => ({ secAfterPause: round((t - pausedAt) / 1000, 1), code })),
         },
-        closesOfOtherClients: slowReport.closeLog.filter(([, c]) => c !== OPTS.clients).length,
+        closesOfOtherClients: data2.closeLog.filter(([, c]) => c !== OPTS.clients).length,
         cpuRss: (({ perSecond, ...r }) => r)(cpu2),
-        clientWorker: { eventLoopUtilisation: round(data2.elu.utilization, 3), stats: data2.stats },
+        clientWorker: { threads: workers.length, eventLoopUtilisation: data2.elu, stats: data2.stats },
       };
       const s = result.slow;
       log(`slow variant: others p99 ${s.othersDuringPause.latencyMs.p99} ms (main window ${m.latencyMs.p99}); slow client got ${s.slowClient.framesOfPauseReceived}/${s.slowClient.ticksPublishedDuringPause} frames of the pause, ${s.slowClient.framesReadAfterResume} read after resume (${s.slowClient.staleBacklogFrames} older than 1 s)`);
     }
-    await ask('close', 'closed');
+    await askAll('close', 'closed');
   } finally {
     cleaningUp = true;
     ref?.close();
-    await worker?.terminate();
+    await Promise.all(workers.map((w) => w.terminate()));
     await Promise.all([...children].map((c) => stopProcess(c)));
     await dropSchemas().catch((e) => log(`could not drop schemas: ${e.message}`));
     if (OPTS.sharedRedis) await clearRedisNamespace().catch(() => undefined);
@@ -863,17 +912,17 @@ async function mainThread() {
     const c = r.cpuRss.processes;
     const lines = [
       `Machine: ${r.machine.cpuModel}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, Node ${r.machine.node}, ws ${r.machine.ws}; Redis ${r.machine.redis}`,
-      `Command: ${r.command}   (VENUE_SPEED=${r.venueSpeed}; clients and bookkeeping in one worker thread of this process, the 2 cores are shared by all)`,
+      `Command: ${r.command}   (VENUE_SPEED=${r.venueSpeed}; ${r.options.gateways} gateway process(es); clients and bookkeeping in ${m.clientWorker.threads} worker thread(s) of this process, the 2 cores are shared by all)`,
       `Ticks published, 10 symbols: ${m.ticksPublished10Symbols} in ${m.windowSec} s = ${m.publishRatePerSec10Symbols}/s (all 11 instruments: ${m.ticksPublishedAllSymbols})`,
       `Frames received ${m.framesReceived} of ${m.framesExpected} expected (${m.framesMissing} missing); ${m.framesPerSecDelivered} frames/s delivered`,
       `Latency (receive − publishedAt) ms: p50 ${m.latencyMs.p50}  p90 ${m.latencyMs.p90}  p99 ${m.latencyMs.p99}  p99.9 ${m.latencyMs.p99_9}  max ${m.latencyMs.max}`,
       `  of which execution → Redis → a plain subscriber: p50 ${m.redisLegMs.p50}  p99 ${m.redisLegMs.p99}  max ${m.redisLegMs.max}`,
       `  median by connection-order decile: ${m.medianLatencyByConnectionOrderDecileMs.join(' / ')}`,
-      `  gateway's own part (its histograms, whole run): burst wait p50 ${m.gatewayFanOutMs.market_stream_burst_wait_seconds.p50} p99 ${m.gatewayFanOutMs.market_stream_burst_wait_seconds.p99}; writing a burst to every client p50 ${m.gatewayFanOutMs.market_stream_fanout_seconds.p50} p99 ${m.gatewayFanOutMs.market_stream_fanout_seconds.p99} ms`,
+      `  gateway's own part (its histograms, whole run${r.options.gateways > 1 ? ', first replica' : ''}): burst wait p50 ${m.gatewayFanOutMs.market_stream_burst_wait_seconds.p50} p99 ${m.gatewayFanOutMs.market_stream_burst_wait_seconds.p99}; writing a burst to every client p50 ${m.gatewayFanOutMs.market_stream_fanout_seconds.p50} p99 ${m.gatewayFanOutMs.market_stream_fanout_seconds.p99} ms; ${m.gatewayFanOutMs.burstsPerSecondOfRun} bursts/s for ${m.gatewayFanOutMs.clockInstantsPerSecond} venue clock instants/s`,
       `  per 10 s (p50/p99/max): ${m.per10sWindow.map((w) => `${w.p50}/${w.p99}/${w.max}`).join('  ')}`,
       `Lag growth (last 10 s median − first 10 s median per client): ${m.lag.clientsGrown} clients grew > ${r.targets.lagGrowthMs} ms; delta min ${m.lag.deltaMs.min} p50 ${m.lag.deltaMs.p50} p99 ${m.lag.deltaMs.p99} max ${m.lag.deltaMs.max} ms`,
       `CPU (% of one core) / RSS MB over the window: ${Object.entries(c).map(([k, v]) => `${k} ${v.cpuPctOfOneCore}%${v.rssMbMax != null ? ` / ${v.rssMbStart}→${v.rssMbEnd} (max ${v.rssMbMax})` : ` / ${v.rssMbEnd}`}`).join('; ')}; machine busy ${r.cpuRss.machineBusyPct}%, everything else ${r.cpuRss.everythingElsePctOfOneCore}%`,
-      `Client worker event-loop utilisation: ${m.clientWorker.eventLoopUtilisation}; out-of-order frames ${m.clientWorker.stats.outOfOrder}; connections closed by the gateway: ${m.closes.length}`,
+      `Client worker event-loop utilisation (per thread): ${m.clientWorker.eventLoopUtilisation.join(' / ')}; out-of-order frames ${m.clientWorker.stats.outOfOrder}; connections closed by the gateway: ${m.closes.length}`,
       `Early-subscribe probe: ${r.earlySubscribeProbe.gotSubscribed}/${r.earlySubscribeProbe.clients} clients that subscribed on "open" got "subscribed" (${r.earlySubscribeProbe.gotTicks} got ticks)`,
     ];
     if (r.slow) {

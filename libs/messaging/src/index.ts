@@ -4,3 +4,4 @@ export * from './service-client';
 export * from './queues';
 export * from './halt-store';
 export * from './namespaced-redis-transport';
+export * from './publish-batcher';

@@ -10,3 +10,4 @@ export * from './bootstrap';
 export * from './service-run';
 export * from './jobs';
 export * from './heap-policy';
+export * from './validation-metadata-cache';

@@ -1,5 +1,6 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 import type { FieldError } from '@meridian/contracts';
+import { memoizeValidationMetadata } from './validation-metadata-cache';
 
 /** Flattens nested class-validator errors into `a.b[0].c` paths with the rules each broke. */
 export function toFieldErrors(errors: ValidationError[], parent = ''): FieldError[] {
@@ -20,6 +21,7 @@ export class InvalidInputException extends BadRequestException {
 
 /** The one validation pipe: unknown fields are refused, types are converted, errors name each field. */
 export function createValidationPipe(): ValidationPipe {
+  memoizeValidationMetadata();
   return new ValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -1,6 +1,6 @@
 // Shared pieces of the benchmarks in tools/bench: processes, ports, percentiles, the machine.
 import { spawn, execFileSync } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -148,18 +148,40 @@ export function summaryQuantile(metricsText, name, labels, quantile) {
 }
 
 /**
- * A quantile of a Prometheus histogram from a /metrics text, interpolated linearly inside the
- * bucket as PromQL's histogram_quantile() does (so it is as coarse as the buckets).
+ * The cumulative buckets of a Prometheus histogram in a /metrics text, summed over the label sets
+ * that carry every one of `labels` (all of them when none is given), sorted by bound.
  */
-export function histogramQuantile(metricsText, name, quantile) {
-  const buckets = [];
+export function histogramBuckets(metricsText, name, labels = {}) {
+  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+  const byLe = new Map();
   for (const line of metricsText.split('\n')) {
-    if (!line.startsWith(`${name}_bucket{`)) continue;
+    if (!line.startsWith(`${name}_bucket{`) || !wanted.every((w) => line.includes(w))) continue;
     const le = /le="([^"]+)"/.exec(line)?.[1];
-    buckets.push({ le: le === '+Inf' ? Infinity : Number(le), count: Number(line.split(' ').pop()) });
+    const bound = le === '+Inf' ? Infinity : Number(le);
+    byLe.set(bound, (byLe.get(bound) ?? 0) + Number(line.split(' ').pop()));
   }
+  return [...byLe].map(([le, count]) => ({ le, count })).sort((a, b) => a.le - b.le);
+}
+
+/** The observations between two scrapes: `after` minus `before`, bucket by bucket. */
+export function bucketsDelta(after, before) {
+  const old = new Map(before.map((b) => [b.le, b.count]));
+  return after.map((b) => ({ le: b.le, count: b.count - (old.get(b.le) ?? 0) }));
+}
+
+/** Share of the observations at or below `le` (exact when `le` is a bucket bound), or null. */
+export function bucketFraction(buckets, le) {
+  const total = buckets.at(-1)?.count ?? 0;
+  const b = buckets.find((x) => x.le === le);
+  return total > 0 && b ? b.count / total : null;
+}
+
+/**
+ * A quantile of cumulative buckets, interpolated linearly inside the bucket as PromQL's
+ * histogram_quantile() does (so it is as coarse as the buckets).
+ */
+export function bucketQuantile(buckets, quantile) {
   if (buckets.length === 0) return null;
-  buckets.sort((a, b) => a.le - b.le);
   const total = buckets[buckets.length - 1].count;
   if (total === 0) return null;
   const rank = quantile * total;
@@ -174,4 +196,54 @@ export function histogramQuantile(metricsText, name, quantile) {
     below = b.count;
   }
   return lower;
+}
+
+/** A quantile of a Prometheus histogram from a /metrics text (since the process started). */
+export function histogramQuantile(metricsText, name, quantile, labels = {}) {
+  return bucketQuantile(histogramBuckets(metricsText, name, labels), quantile);
+}
+
+/** CPU seconds (user + system) a process has used, from /proc, or NaN once it is gone. */
+export function processCpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[11]) + Number(f[12])) / CLK_TCK;
+  } catch {
+    return NaN;
+  }
+}
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** Pids of the running processes whose command name (/proc/<pid>/comm) starts with `prefix`. */
+export function pidsNamed(prefix) {
+  const out = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith(prefix)) out.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/**
+ * CPU used by named groups of processes between `start()` and the returned `stop()`, in seconds
+ * (a group that is a list of pids is summed; pids that appear later are counted from zero).
+ */
+export function cpuMeter(groups) {
+  const read = () => Object.fromEntries(Object.entries(groups()).map(([k, pids]) => [k, new Map(pids.map((p) => [p, processCpuSeconds(p)]))]));
+  const before = read();
+  return () => {
+    const after = read();
+    return Object.fromEntries(Object.entries(after).map(([k, m]) => [k, [...m].reduce((sum, [pid, sec]) => sum + (Number.isFinite(sec) ? sec - (before[k]?.get(pid) ?? 0) : 0), 0)]));
+  };
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { MARKET_CHANNELS, type CandleView, type MarketStreamServerFrame } from '@meridian/contracts';
 import { CandleAggregator, type Candle, type MarketVenue, type Tick, type Timeframe } from '@meridian/market-data';
 import type { Logger } from '@meridian/observability';
+import { PublishBatcher } from '@meridian/messaging';
 import { LOGGER, SERVICE_RUNTIME, type ServiceRuntime } from '@meridian/service-kit';
 import { CandleStore } from './candle-store';
 import { InstrumentEntity } from './market-data.entities';
@@ -31,6 +32,8 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
   private flushing = false;
   private readonly tickChannel: string;
   private readonly candleChannel: string;
+  /** Every tick and candle frame of one venue pump goes to Redis in one write (see PublishBatcher). */
+  private readonly frames: PublishBatcher;
   ticksReceived = 0;
   private readonly tickListeners: ((tick: Tick) => void)[] = [];
   private readonly closedCandleListeners: ((candle: Candle) => void)[] = [];
@@ -45,6 +48,8 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
   ) {
     this.tickChannel = `${runtime.config.namespace}:${MARKET_CHANNELS.ticks}`;
     this.candleChannel = `${runtime.config.namespace}:${MARKET_CHANNELS.candles}`;
+    // Live frames are best effort while Redis is away (the stream resumes with fresh prices).
+    this.frames = new PublishBatcher(runtime.redis, (err) => this.logger.debug({ err }, 'market frames not published'));
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -99,8 +104,7 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
   onTick(tick: Tick): void {
     this.ticksReceived++;
     this.latestTicks.set(tick.symbol, tick);
-    const redis = this.runtime.redis;
-    redis.publish(this.tickChannel, JSON.stringify({ type: 'tick', symbol: tick.symbol, price: tick.quote, epochMs: tick.epochMs, publishedAt: Date.now() } satisfies MarketStreamServerFrame)).catch(() => undefined);
+    this.frames.publish(this.tickChannel, JSON.stringify({ type: 'tick', symbol: tick.symbol, price: tick.quote, epochMs: tick.epochMs, publishedAt: Date.now() } satisfies MarketStreamServerFrame));
     for (const event of this.aggregator.push(tick)) {
       const c = event.candle;
       const key = `${c.symbol}|${c.timeframe}`;
@@ -114,7 +118,7 @@ export class MarketFeedService implements OnApplicationBootstrap, OnApplicationS
         this.pendingBuilding.set(key, c);
       }
       const frame: MarketStreamServerFrame = { type: 'candle', symbol: c.symbol, timeframe: c.timeframe, candle: candleView(c, event.type === 'closed') };
-      redis.publish(this.candleChannel, JSON.stringify(frame)).catch(() => undefined);
+      this.frames.publish(this.candleChannel, JSON.stringify(frame));
     }
     this.alerts.onTick(tick);
     for (const listener of this.tickListeners) listener(tick);

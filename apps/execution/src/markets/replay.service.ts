@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { MARKET_CHANNELS, type MarketStreamServerFrame, type ReplayView, type RequestContext } from '@meridian/contracts';
 import type { ReplayStartDto } from '@meridian/contracts/dto';
 import { CandleAggregator, TIMEFRAME_MS, type Candle, type Timeframe } from '@meridian/market-data';
+import { PublishBatcher } from '@meridian/messaging';
 import type { Logger } from '@meridian/observability';
 import { LOGGER, SERVICE_RUNTIME, type ServiceRuntime } from '@meridian/service-kit';
 import { ReplayVenue } from '@meridian/venues';
@@ -66,6 +67,7 @@ export class ReplayService implements OnApplicationShutdown {
     this.replays.set(id, replay);
     const aggregator = new CandleAggregator({ timeframes: [timeframe] });
     const ns = this.runtime.config.namespace;
+    const frames = new PublishBatcher(this.runtime.redis, (err) => this.logger.debug({ err, replay: id }, 'replay frames not published'));
     venue.onStatus?.((status) => {
       if (status.state === 'closed' && view.state === 'playing') {
         view.state = 'finished';
@@ -76,10 +78,10 @@ export class ReplayService implements OnApplicationShutdown {
     replay.stop = await venue.subscribeTicks([cmd.symbol], (tick) => {
       view.ticksSent++;
       const frame: MarketStreamServerFrame = { type: 'tick', symbol: streamSymbol, price: tick.quote, epochMs: tick.epochMs, publishedAt: Date.now() };
-      this.runtime.redis.publish(`${ns}:${MARKET_CHANNELS.ticks}`, JSON.stringify(frame)).catch(() => undefined);
+      frames.publish(`${ns}:${MARKET_CHANNELS.ticks}`, JSON.stringify(frame));
       for (const e of aggregator.push({ ...tick, symbol: streamSymbol })) {
         const c: MarketStreamServerFrame = { type: 'candle', symbol: streamSymbol, timeframe, candle: candleView(e.candle, e.type === 'closed') };
-        this.runtime.redis.publish(`${ns}:${MARKET_CHANNELS.candles}`, JSON.stringify(c)).catch(() => undefined);
+        frames.publish(`${ns}:${MARKET_CHANNELS.candles}`, JSON.stringify(c));
       }
     });
     this.logger.info({ replay: id, symbol: cmd.symbol, speed }, `replay of ${cmd.symbol} started`);

@@ -7,18 +7,22 @@ import { RefreshTokenEntity, UserEntity } from './auth.entities';
 import { randomToken, sha256, verifyPassword } from './crypto';
 import { toUserView, UsersService } from './users.service';
 import { ApiKeysService } from './api-keys.service';
+import { VerifiedTokenCache } from './verified-token-cache';
 
 interface AccessClaims {
   sub: string;
   role: Role;
   email: string;
   typ: 'access';
+  exp?: number;
 }
 
 const WRONG_CREDENTIALS = 'Wrong e-mail or password';
 
 @Injectable()
 export class AuthService {
+  private readonly verifiedTokens = new VerifiedTokenCache();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
@@ -68,11 +72,13 @@ export class AuthService {
   async authenticate(credential: { bearer?: string; apiKey?: string }): Promise<Principal | null> {
     if (credential.apiKey) return this.apiKeys.verify(credential.apiKey);
     if (!credential.bearer) return null;
+    const known = this.verifiedTokens.get(credential.bearer, Date.now());
+    if (known) return known;
     try {
       // HS256 only (the module's verifyOptions): options passed here would be merged into a new object per call.
       const claims = await this.jwt.verifyAsync<AccessClaims>(credential.bearer);
       if (claims.typ !== 'access') return null;
-      return { kind: 'user', id: claims.sub, userId: claims.sub, role: claims.role, email: claims.email };
+      return this.verifiedTokens.set(credential.bearer, { kind: 'user', id: claims.sub, userId: claims.sub, role: claims.role, email: claims.email }, (claims.exp ?? Number.NaN) * 1000);
     } catch {
       return null;
     }
