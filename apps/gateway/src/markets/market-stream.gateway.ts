@@ -224,6 +224,7 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
     this.burst = [];
     this.burstScheduled = false;
     const now = Date.now();
+    let sent = 0; // counted once per burst, not per client: the loop runs per socket
     for (let start = 0; start < frames.length; start += MAX_FRAMES_PER_WRITE) {
       const group = frames.slice(start, start + MAX_FRAMES_PER_WRITE);
       const encoded = group.map((f) => encodeTextFrame(f.data));
@@ -248,9 +249,10 @@ export class MarketStreamGateway implements OnGatewayConnection, OnGatewayDiscon
           shared.set(wanted, prepared);
         }
         socket.write(prepared.bytes);
-        this.framesSent.inc(prepared.count);
+        sent += prepared.count;
       }
     }
+    if (sent > 0) this.framesSent.inc(sent);
     this.fanOutTime.observe((performance.now() - started) / 1000);
   }
 
