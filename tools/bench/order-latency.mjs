@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Benchmark: order create to acknowledgement (docs/BENCHMARKS.md, "Order acknowledgement").
 //
-//   node tools/bench/order-latency.mjs [--rate=500] [--duration=20] [--warmup=30] [--warmup-rate=<rate>] [--halt-orders=500] [--skip-build] [--profile]
+//   node tools/bench/order-latency.mjs [--rate=500] [--duration=20] [--warmup=30] [--warmup-rate=<rate>] [--halt-orders=500] [--log-level=warn] [--skip-build] [--profile]
 //   (--profile writes .cpuprofile files of the gateway and execution into tools/bench/.work-orders;
 //    --node-flags="--trace-gc" passes Node flags to those two; their output is in the same folder)
 //
@@ -38,7 +38,7 @@ const { Redis } = require('ioredis');
 
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => Number(argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
-const OPTS = { rate: opt('rate', 500), duration: opt('duration', 20), warmup: opt('warmup', 30), warmupRate: opt('warmup-rate', opt('rate', 500)), skipBuild: argv.includes('--skip-build'), profile: argv.includes('--profile'), haltOrders: opt('halt-orders', 500), nodeFlags: (argv.find((a) => a.startsWith('--node-flags='))?.slice('--node-flags='.length) ?? '').split(' ').filter(Boolean) };
+const OPTS = { rate: opt('rate', 500), duration: opt('duration', 20), warmup: opt('warmup', 30), warmupRate: opt('warmup-rate', opt('rate', 500)), skipBuild: argv.includes('--skip-build'), profile: argv.includes('--profile'), haltOrders: opt('halt-orders', 500), logLevel: argv.find((a) => a.startsWith('--log-level='))?.split('=')[1] ?? 'warn', nodeFlags: (argv.find((a) => a.startsWith('--node-flags='))?.slice('--node-flags='.length) ?? '').split(' ').filter(Boolean) };
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const NAMESPACE = `bench-orders-${randomBytes(3).toString('hex')}`;
@@ -67,7 +67,8 @@ async function startPlatform() {
       DATABASE_SCHEMA: `bench_orders_${service}`,
       REDIS_URL,
       REDIS_NAMESPACE: NAMESPACE,
-      LOG_LEVEL: 'warn',
+      // Services log at warn by default here (one access-log line per order at info; --log-level=info measures that too).
+      LOG_LEVEL: OPTS.logLevel,
       LOG_CONSOLE: 'false',
       // The order path is measured, not the start-up history generation competing with it.
       HISTORY_BACKFILL: 'off',
