@@ -5,11 +5,15 @@
 // does, one write per client per burst), another thread of the same process reads them.
 //
 //   node tools/bench/loopback-writes.mjs [--sockets=500] [--bytes=1000] [--bursts=300] [--gap-ms=10]
+//   (prints the result and writes tools/bench/results/loopback-writes-<time>.json)
 //
 // The burst time is a floor under the fan-out's own "writing a burst to every client" histogram:
 // no application code can send to 500 clients faster than the kernel takes these writes.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 
 if (!isMainThread) {
@@ -62,6 +66,12 @@ if (!isMainThread) {
     bytesExpected: SOCKETS * BYTES * BURSTS,
   };
   console.log(JSON.stringify(result, null, 2));
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+  const dir = join(root, 'tools/bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `loopback-writes-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify({ benchmark: 'loopback-writes', at: new Date().toISOString(), command: ['node', 'tools/bench/loopback-writes.mjs', ...argv].join(' '), ...result }, null, 2)}\n`);
+  console.log(`Results: ${relative(root, file)}`);
   await reader.terminate();
   for (const s of accepted) s.destroy();
   server.close();
