@@ -2,3 +2,4 @@ export * from './request-context';
 export * from './logger';
 export * from './log-stream';
 export * from './metrics';
+export * from './windowed-quantiles';

@@ -1,15 +1,16 @@
-import { Registry, collectDefaultMetrics, Histogram, Summary, Counter } from 'prom-client';
+import { Registry, collectDefaultMetrics, Histogram, Counter } from 'prom-client';
+import { WindowedQuantiles } from './windowed-quantiles';
 
 /**
  * One Prometheus registry per process: default process metrics (memory, event-loop lag, GC),
- * plus request latency as a histogram (for Prometheus) and a sliding-window summary (for the
+ * plus request latency as a histogram (for Prometheus) and sliding-window quantiles (for the
  * dashboard's live p50/p95/p99).
  */
 export class ProcessMetrics {
   readonly registry = new Registry();
   readonly httpDuration: Histogram<'method' | 'route' | 'status'>;
-  readonly httpWindow: Summary<'method' | 'route'>;
-  readonly httpWindowAll: Summary<string>;
+  readonly httpWindow: WindowedQuantiles<'method' | 'route'>;
+  readonly httpWindowAll: WindowedQuantiles;
   readonly httpErrors: Counter<'method' | 'route'>;
   readonly rpcDuration: Histogram<'pattern' | 'outcome'>;
 
@@ -23,21 +24,19 @@ export class ProcessMetrics {
       buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [this.registry],
     });
-    this.httpWindow = new Summary({
+    this.httpWindow = new WindowedQuantiles({
       name: 'http_request_duration_window_seconds',
       help: 'HTTP request latency quantiles over a sliding window',
       labelNames: ['method', 'route'],
       percentiles: [0.5, 0.95, 0.99],
-      maxAgeSeconds: windowSec,
-      ageBuckets: 5,
+      windowSec,
       registers: [this.registry],
     });
-    this.httpWindowAll = new Summary({
+    this.httpWindowAll = new WindowedQuantiles({
       name: 'http_request_duration_window_all_seconds',
       help: 'HTTP request latency quantiles over a sliding window, all routes',
       percentiles: [0.5, 0.95, 0.99],
-      maxAgeSeconds: windowSec,
-      ageBuckets: 5,
+      windowSec,
       registers: [this.registry],
     });
     this.httpErrors = new Counter({
