@@ -88,6 +88,13 @@ export function CandleCanvas({ candles, timeframe, decimals, onNearLeftEdge }: C
       }
     }
     shown.current = { first: candles[0].time, length: candles.length, last: last.time };
+    // What the chart draws, readable without decoding the canvas (browser tests, a11y tools).
+    const el = container.current;
+    if (el) {
+      el.dataset.bars = String(candles.length);
+      el.dataset.lastTime = String(last.time);
+      el.dataset.lastClose = String(last.close);
+    }
   }, [candles, timeframe]);
 
   return <div className="chart chart-candles" ref={container} data-testid="candle-chart" />;
