@@ -148,6 +148,14 @@ describe('Markets page in Chromium', () => {
     writeFileSync(join(WORK, 'watchlist.png'), await page.screenshot());
   }, 60_000);
 
+  it("fills the open chart with the venue's history once it has landed, without a reload", async () => {
+    // The page was opened seconds after the platform started, usually before the backfill finished.
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="candle-chart"]')?.getAttribute('data-bars')) >= 400, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => !document.querySelector('.chart-status')?.textContent?.includes('Fetching history'), undefined, { timeout: 10_000 });
+    expect(page.url()).toContain('tf=1m');
+    writeFileSync(join(WORK, 'history-filled.png'), await page.screenshot());
+  }, 60_000);
+
   it('loads the history of another timeframe when it is picked', async () => {
     // The backfill of R_100's 5m history (500 candles) has landed before the click.
     await platform!.waitFor(

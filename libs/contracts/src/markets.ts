@@ -52,6 +52,8 @@ export interface CandlePage {
   items: CandleView[];
   /** Pass as `before` (epoch ms) to read the page before this one; null when there is none. */
   nextBefore: number | null;
+  /** Set on the newest page while the venue's history of the symbol is still being fetched: ask again shortly. */
+  backfilling?: boolean;
 }
 
 export interface LiveDataResponse {

@@ -21,6 +21,8 @@ const DEPTH: [Timeframe, number][] = [['1m', 500], ['5m', 500], ['15m', 400], ['
 export class HistoryBackfillService implements OnApplicationBootstrap, OnApplicationShutdown {
   private stopped = false;
   private running: Promise<void> | null = null;
+  /** Symbols whose history is still being fetched: their charts are told to ask again. */
+  private readonly pending = new Set<string>();
 
   constructor(
     @Inject(MARKET_VENUE) private readonly venue: MarketVenue,
@@ -35,7 +37,14 @@ export class HistoryBackfillService implements OnApplicationBootstrap, OnApplica
       this.logger.info('history backfill: off (HISTORY_BACKFILL=off); charts start with the live candles only');
       return;
     }
-    this.running = this.run().catch((err) => this.logger.warn({ err }, 'history backfill stopped'));
+    this.running = this.run()
+      .catch((err) => this.logger.warn({ err }, 'history backfill stopped'))
+      .finally(() => this.pending.clear());
+  }
+
+  /** True while the symbol's history has not landed yet (its first chart page is incomplete). */
+  isBackfilling(symbol: string): boolean {
+    return this.pending.has(symbol);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -46,6 +55,7 @@ export class HistoryBackfillService implements OnApplicationBootstrap, OnApplica
   private async run(): Promise<void> {
     const started = Date.now();
     const symbols = (await this.venue.instruments()).map((i) => i.symbol);
+    for (const symbol of symbols) this.pending.add(symbol);
     let stored = 0;
     for (const symbol of symbols) {
       // The venue's clock may run faster than ours (a demo speed): "now" is its latest tick.
@@ -64,6 +74,7 @@ export class HistoryBackfillService implements OnApplicationBootstrap, OnApplica
           stored += await this.insert(resampleCandles(candles, '1d').filter((c) => c.closeTimeMs <= dayEnd && c.openTimeMs >= candles[0]?.openTimeMs));
         }
       }
+      this.pending.delete(symbol);
     }
     this.logger.info({ stored, symbols: symbols.length, ms: Date.now() - started }, `history backfill: ${stored} candles stored`);
   }

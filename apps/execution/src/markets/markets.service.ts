@@ -5,6 +5,7 @@ import type { CandleColumnsQueryDto, CorrelationQueryDto, LiveDataQueryDto } fro
 import { correlationMatrix, rollingCorrelation, type PriceSeries } from '@meridian/market-data';
 import { CandleStore } from './candle-store';
 import { InstrumentEntity } from './market-data.entities';
+import { HistoryBackfillService } from './history-backfill.service';
 import { candleView, MarketFeedService } from './market-feed.service';
 
 const DAY_MS = 86_400_000;
@@ -15,7 +16,12 @@ const STATS_TTL_MS = 15_000;
 export class MarketsService {
   private stats: { at: number; values: Map<string, { open: number; high: number; low: number }> } | null = null;
 
-  constructor(private readonly dataSource: DataSource, private readonly store: CandleStore, private readonly feed: MarketFeedService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: CandleStore,
+    private readonly feed: MarketFeedService,
+    private readonly backfill: HistoryBackfillService,
+  ) {}
 
   async instruments(): Promise<InstrumentView[]> {
     const rows = await this.dataSource.getRepository(InstrumentEntity).find({ order: { live: 'DESC', symbol: 'ASC' } });
@@ -71,7 +77,9 @@ export class MarketsService {
       if (items.length && items[items.length - 1].time === live.time) items[items.length - 1] = live;
       else if (!items.length || items[items.length - 1].time < live.time) items.push(live);
     }
-    return { symbol, timeframe, items, nextBefore: hasMore && items.length ? items[0].time : null };
+    const page: CandlePage = { symbol, timeframe, items, nextBefore: hasMore && items.length ? items[0].time : null };
+    if (q.before === undefined && this.backfill.isBackfilling(symbol)) page.backfilling = true;
+    return page;
   }
 
   /** Up to 2,000,000 stored candles of a symbol as columns (for backtests). */

@@ -59,6 +59,7 @@ export class CandlePageDto implements CandlePage {
   @ApiProperty({ enum: MARKET_TIMEFRAMES }) timeframe: CandlePage['timeframe'];
   @ApiProperty({ type: [CandleViewDto], description: 'Oldest first.' }) items: CandleView[];
   @ApiProperty({ nullable: true, type: Number, description: 'Pass as `before` (epoch ms) for the page before this one; null when there is none.' }) nextBefore: number | null;
+  @ApiPropertyOptional({ description: "Set on the newest page while the venue's history of the symbol is still being fetched: ask again shortly." }) backfilling?: boolean;
 }
 
 export class LiveDataResponseDto implements LiveDataResponse {

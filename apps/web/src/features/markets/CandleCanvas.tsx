@@ -81,7 +81,9 @@ export function CandleCanvas({ candles, timeframe, decimals, onNearLeftEdge }: C
       s.update(toBar(last, timeframe));
     } else {
       s.setData(candles.map((c) => toBar(c, timeframe)));
-      if (!prev) {
+      // First data, or the few live candles of a fresh platform replaced by its history: frame the
+      // newest bars (older pages, prepended on scroll, keep the user's view).
+      if (!prev || (prev.length <= INITIAL_BARS && candles[0].time < prev.first)) {
         const n = candles.length;
         if (n > INITIAL_BARS) chart.current?.timeScale().setVisibleLogicalRange({ from: n - INITIAL_BARS, to: n + 6 });
         else chart.current?.timeScale().fitContent();

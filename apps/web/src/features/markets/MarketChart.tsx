@@ -1,9 +1,12 @@
 import { MARKET_TIMEFRAMES, type MarketTimeframe } from '@meridian/contracts';
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { QueryView } from '../../ui/QueryView';
 import { CandleCanvas } from './CandleCanvas';
 import { mergeCandlePages } from './chartData';
 import { useGetMarketCandlesInfiniteQuery } from './marketsApi';
+
+/** How often a chart whose history is still being fetched asks again. */
+const BACKFILL_POLL_MS = 2_000;
 
 interface MarketChartProps {
   symbol: string;
@@ -14,10 +17,14 @@ interface MarketChartProps {
 
 /** Candles of one symbol: history for the timeframe, the last candle moving live, older pages on scroll. */
 export function MarketChart({ symbol, decimals, timeframe, onTimeframe }: MarketChartProps) {
-  const candles = useGetMarketCandlesInfiniteQuery({ symbol, timeframe });
+  // While the venue's history is still landing (a fresh platform), ask again until it has.
+  const [backfilling, setBackfilling] = useState(false);
+  const candles = useGetMarketCandlesInfiniteQuery({ symbol, timeframe }, { pollingInterval: backfilling ? BACKFILL_POLL_MS : 0 });
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = candles;
   // currentData: after a switch of symbol or timeframe, never draw the previous one's candles.
   const data = candles.currentData;
+  const nowBackfilling = data?.pages[0]?.backfilling === true;
+  useEffect(() => setBackfilling(nowBackfilling), [nowBackfilling]);
   const merged = useMemo(() => mergeCandlePages(data?.pages ?? []), [data]);
   const loadOlder = useCallback(() => {
     if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
@@ -42,7 +49,13 @@ export function MarketChart({ symbol, decimals, timeframe, onTimeframe }: Market
           ))}
         </div>
         <span className="muted small chart-status">
-          {isFetchingNextPage ? 'Loading older candles…' : data && !hasNextPage ? 'Start of history' : `${merged.length} candles`}
+          {nowBackfilling
+            ? 'Fetching history…'
+            : isFetchingNextPage
+              ? 'Loading older candles…'
+              : data && !hasNextPage
+                ? 'Start of history'
+                : `${merged.length} candles`}
         </span>
       </div>
       <QueryView
