@@ -192,7 +192,7 @@ describe('Strategies and Simulation pages in Chromium', () => {
     await page.waitForURL(/\/strategies\/live\?deployment=/, { timeout: 15_000 });
     await page.waitForSelector(`[data-testid="deployment-status-${deploymentId}"]:has-text("running")`, { timeout: 20_000 });
     expect(await page.textContent(`[data-testid="deployment-tag-${deploymentId}"]`)).toBe(tag);
-    // The counters follow the live bars (the list is polled every 5 s).
+    // The counters follow the live bars (deployment events on the WebSocket).
     await page.waitForFunction((id) => Number(document.querySelector(`[data-testid="deployment-bars-${id}"]`)?.textContent?.replace(/,/g, '')) > 0, deploymentId, { timeout: 60_000 });
     await shot('live');
   }, 120_000);

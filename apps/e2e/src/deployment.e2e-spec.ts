@@ -1,4 +1,5 @@
-import type { DeploymentReport, DeploymentView, OrderView, Page, RunDetail, RunSummary, StrategyView } from '@meridian/contracts';
+import WebSocket from 'ws';
+import type { DeploymentReport, DeploymentView, OrderView, Page, RunDetail, RunSummary, StrategyView, TradingEventPayload, WsServerFrame } from '@meridian/contracts';
 import { TestPlatform } from './support/platform';
 
 /**
@@ -36,7 +37,24 @@ describe('Deploying a strategy to paper trading', () => {
     const run = (await platform.http().post('/api/strategies/backtest').set(auth()).send({ strategyId: strategy.id, symbols: ['R_100'], timeframe: '1m' }).expect(202)).body as RunSummary;
     await platform.waitFor(async () => ((await platform.http().get(`/api/simulation/results?id=${run.id}`).set(auth())).body as RunDetail).status === 'completed', 30_000, 'the backtest');
 
+    // The owner's WebSocket follows the deployment on the trading channel.
+    const ws = new WebSocket(`${platform.url.replace('http', 'ws')}/api/ws?access_token=${token}`);
+    const updates: DeploymentView[] = [];
+    let subscribed = false;
+    ws.on('message', (d) => {
+      const frame = JSON.parse(d.toString()) as WsServerFrame;
+      if (frame.type === 'subscribed') subscribed = true;
+      if (frame.type === 'event' && frame.channel === 'trading' && (frame.data as TradingEventPayload).kind === 'deployment') {
+        updates.push((frame.data as Extract<TradingEventPayload, { kind: 'deployment' }>).deployment);
+      }
+    });
+    await new Promise((r) => ws.once('open', r));
+    ws.send(JSON.stringify({ type: 'subscribe', channels: ['trading'] }));
+    await platform.waitFor(async () => subscribed, 3_000, 'subscribed to trading');
+
     const deployment = (await platform.http().post('/api/strategies/deploy').set(auth()).send({ strategyId: strategy.id, symbols: ['R_100'], timeframe: '1m' }).expect(201)).body as DeploymentView;
+    await platform.waitFor(async () => updates.some((u) => u.id === deployment.id && u.barsSeen >= 2), 30_000, 'deployment events with the bars it has seen');
+    expect(updates.find((u) => u.id === deployment.id)).toMatchObject({ status: 'running', tag: deployment.tag });
     expect(deployment).toMatchObject({ status: 'running', backtestRunId: run.id, tag: expect.stringMatching(new RegExp(`^strategy:${strategy.id}:v1:`)) });
     await platform.waitFor(async () => (await tagged(deployment.tag)).length >= 2, 60_000, 'the deployed strategy to place orders');
     const orders = await tagged(deployment.tag);
@@ -57,6 +75,8 @@ describe('Deploying a strategy to paper trading', () => {
     // The emergency stop pauses it: no new orders until someone starts it again.
     await platform.http().post('/api/system/emergency-stop').set(auth(admin)).send({ reason: 'deployment drill' }).expect(200);
     expect((await deployments()).find((d) => d.id === deployment.id)).toMatchObject({ status: 'paused', statusReason: expect.stringMatching(/emergency stop/) });
+    await platform.waitFor(async () => updates.some((u) => u.id === deployment.id && u.status === 'paused'), 5_000, 'the pause as an event');
+    ws.close();
     const count = (await tagged(deployment.tag)).length;
     await new Promise((r) => setTimeout(r, 3_000));
     expect((await tagged(deployment.tag)).length).toBe(count);

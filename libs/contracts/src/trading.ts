@@ -1,3 +1,4 @@
+import type { DeploymentView } from './simulation';
 /** F8 Portfolio and F9 Execution: the shapes the gateway, execution and the web app share. Decimals travel as strings. */
 
 export const ORDER_SIDES = ['buy', 'sell'] as const;
@@ -226,4 +227,6 @@ export interface RebalanceResponse {
 export type TradingEventPayload =
   | { kind: 'order'; ownerId: string; order: OrderView }
   | { kind: 'fill'; ownerId: string; fill: FillView }
-  | { kind: 'position'; ownerId: string; accountId: string; position: PositionView };
+  | { kind: 'position'; ownerId: string; accountId: string; position: PositionView }
+  /** A deployed strategy's status or counters changed (deployed, paused, stopped, a bar seen). */
+  | { kind: 'deployment'; ownerId: string; deployment: DeploymentView };

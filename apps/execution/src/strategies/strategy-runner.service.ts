@@ -11,6 +11,7 @@ import { isOpen, stopLevel, type Order } from '@meridian/trading';
 import { CandleStore } from '../markets/candle-store';
 import { MarketFeedService } from '../markets/market-feed.service';
 import { TradingEngine } from '../trading/trading-engine.service';
+import { TradingPublisher } from '../trading/trading-publisher';
 import { LiveSeries } from './live-series';
 
 interface Row {
@@ -138,6 +139,7 @@ export class StrategyRunnerService implements OnApplicationBootstrap, OnApplicat
     private readonly feed: MarketFeedService,
     private readonly candles: CandleStore,
     private readonly halt: HaltStateService,
+    private readonly publisher: TradingPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -171,6 +173,7 @@ export class StrategyRunnerService implements OnApplicationBootstrap, OnApplicat
     )) as Row[];
     await this.startInstance(row);
     this.logger.info({ deploymentId: id, strategy: spec.label, symbols: spec.symbols }, 'strategy deployed to paper trading');
+    this.published(row);
     return this.view(row);
   }
 
@@ -337,7 +340,12 @@ export class StrategyRunnerService implements OnApplicationBootstrap, OnApplicat
         this.logger.info({ deploymentId: r.row.id, reason: body?.message ?? (err as Error).message }, 'a deployed strategy\'s order was refused');
       }
     }
-    await this.dataSource.query('UPDATE strategy_deployments SET bars_seen = bars_seen + 1, orders_placed = orders_placed + $2, last_bar_at = $3, updated_at = now() WHERE id = $1', [r.row.id, placed, new Date(time)]);
+    this.publishedRows(
+      await this.dataSource.query(
+        'UPDATE strategy_deployments SET bars_seen = bars_seen + 1, orders_placed = orders_placed + $2, last_bar_at = $3, updated_at = now() WHERE id = $1 RETURNING *',
+        [r.row.id, placed, new Date(time)],
+      ),
+    );
   }
 
   /** An intent as an order request, or null when there is nothing to trade. */
@@ -386,7 +394,23 @@ export class StrategyRunnerService implements OnApplicationBootstrap, OnApplicat
   }
 
   private async setStatus(id: string, status: DeploymentStatus, reason: string | null): Promise<void> {
-    await this.dataSource.query('UPDATE strategy_deployments SET status = $2, status_reason = $3, updated_at = now(), started_at = CASE WHEN $2 = \'running\' THEN now() ELSE started_at END WHERE id = $1', [id, status, reason]);
+    this.publishedRows(
+      await this.dataSource.query(
+        'UPDATE strategy_deployments SET status = $2, status_reason = $3, updated_at = now(), started_at = CASE WHEN $2 = \'running\' THEN now() ELSE started_at END WHERE id = $1 RETURNING *',
+        [id, status, reason],
+      ),
+    );
+  }
+
+  /** Tells the owner's WebSocket (the `trading` channel) what the deployment looks like now. */
+  private published(row: Row): void {
+    this.publisher.tradingBatch([{ kind: 'deployment', ownerId: row.owner_id, deployment: this.view(row) }]);
+  }
+
+  /** Publishes the rows of an UPDATE … RETURNING (TypeORM answers [rows, count] on PostgreSQL, the rows on PGlite). */
+  private publishedRows(result: unknown): void {
+    const rows: unknown = Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result;
+    if (Array.isArray(rows)) for (const row of rows as Row[]) this.published(row);
   }
 
   private view(r: Row): DeploymentView {

@@ -28,6 +28,6 @@ import { TradingPublisher } from './trading-publisher';
     // Orders of the Deriv account execute on Deriv (deriv/README.md); off without DERIV_API_TOKEN.
     ...derivTradingProviders,
   ],
-  exports: [TradingEngine],
+  exports: [TradingEngine, TradingPublisher],
 })
 export class TradingModule {}

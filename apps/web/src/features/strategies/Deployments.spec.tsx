@@ -1,8 +1,8 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { DeploymentReport, DeploymentView } from '@meridian/contracts';
 import { AppRoutes } from '../../app/AppRoutes';
 import { fakeGateway, renderWithStore, sessionAs, type FakeReply, type FakeRoute } from '../../../test/render';
-import { page } from '../execution/testData';
+import { OWNER, page, tradingFrame } from '../execution/testData';
 import { instrument } from '../markets/testData';
 import { metrics, run, strategy } from '../simulation/testData';
 import { DeploymentsPanel } from './DeploymentsPanel';
@@ -229,15 +229,31 @@ describe('Live deployments', () => {
     expect(screen.getByTestId(`deployment-report-${D_RUNNING}`).getAttribute('aria-expanded')).toBe('true');
   });
 
-  it('polls the list while shown, and stops when it is closed', async () => {
+  it('keeps the list live from the trading channel: counters and status change, a new deployment comes on top, an older state is ignored', async () => {
     const { calls } = gateway({ 'GET /api/strategies/deployments': { body: list() } });
-    const count = () => calls.filter((c) => c.key === 'GET /api/strategies/deployments').length;
-    const view = renderWithStore(<DeploymentsPanel pollMs={40} />, { session: sessionAs('trader') });
-    await waitFor(() => expect(count()).toBeGreaterThanOrEqual(3), { timeout: 3000 });
-    view.unmount();
-    const after = count();
-    await new Promise((r) => setTimeout(r, 200));
-    expect(count()).toBe(after);
+    const { live } = renderWithStore(<DeploymentsPanel />, { session: sessionAs('trader') });
+    await screen.findByTestId(`deployment-row-${D_RUNNING}`);
+    await waitFor(() => expect(live.listenerCount('trading')).toBe(1));
+    const base = deployment(D_RUNNING);
+    const later = (minutes: number) => new Date(Date.parse(base.updatedAt) + minutes * 60_000).toISOString();
+    const NEW_ID = 'd0000000-0000-4000-8000-000000000009';
+    act(() => {
+      live.deliver(tradingFrame({ kind: 'deployment', ownerId: OWNER, deployment: { ...base, barsSeen: 43, ordersPlaced: 8, updatedAt: later(1) } }));
+      live.deliver(tradingFrame({ kind: 'deployment', ownerId: OWNER, deployment: deployment(NEW_ID, { label: 'Fresh one', updatedAt: later(1) }) }));
+      // Out of order: an older state of the running one arrives late and changes nothing.
+      live.deliver(tradingFrame({ kind: 'deployment', ownerId: OWNER, deployment: { ...base, barsSeen: 40 } }));
+    });
+    await waitFor(() => expect(screen.getByTestId(`deployment-bars-${D_RUNNING}`).textContent).toBe('43'));
+    expect(screen.getByTestId(`deployment-orders-${D_RUNNING}`).textContent).toBe('8');
+    const rows = screen.getAllByTestId(/^deployment-row-/).map((r) => r.getAttribute('data-testid'));
+    expect(rows[0]).toBe(`deployment-row-${NEW_ID}`);
+    act(() => {
+      live.deliver(tradingFrame({ kind: 'deployment', ownerId: OWNER, deployment: { ...base, status: 'paused', statusReason: 'emergency stop: drill', barsSeen: 43, updatedAt: later(2) } }));
+    });
+    await waitFor(() => expect(screen.getByTestId(`deployment-status-${D_RUNNING}`).textContent).toBe('paused'));
+    expect(screen.getByTestId(`deployment-reason-${D_RUNNING}`).textContent).toBe('emergency stop: drill');
+    // Events, not polling: the list was read once.
+    expect(calls.filter((c) => c.key === 'GET /api/strategies/deployments')).toHaveLength(1);
   });
 
   it('derives a strategy’s live status from its deployments: running before paused before stopped', () => {

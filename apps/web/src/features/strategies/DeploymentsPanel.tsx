@@ -2,14 +2,15 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { DeploymentReport, DeploymentView } from '@meridian/contracts';
 import { describeError } from '../../api/apiError';
-import { useRoleAtLeast } from '../../app/hooks';
+import { useAppSelector, useRoleAtLeast } from '../../app/hooks';
+import { selectLiveStatus } from '../../app/uiSlice';
 import { modulePath } from '../../modules';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { QueryView } from '../../ui/QueryView';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { formatDateTime, formatNumber, formatSigned, formatTime, pnlClass } from '../../ui/format';
 import { ACTIONS_BY_STATUS, STATUS_TONES } from './deployDraft';
-import { DEPLOYMENTS_POLL_MS, useControlDeploymentMutation, useGetDeploymentReportQuery, useGetDeploymentsQuery, type DeploymentAction } from './strategiesApi';
+import { useControlDeploymentMutation, useGetDeploymentReportQuery, useGetDeploymentsQuery, type DeploymentAction } from './strategiesApi';
 
 const STRATEGIES = modulePath('strategies');
 const SIMULATION = modulePath('simulation');
@@ -119,15 +120,16 @@ interface DeploymentsPanelProps {
   strategyId?: string;
   /** The deployment whose report starts open (and whose row is marked). */
   initialReport?: string | null;
-  pollMs?: number;
 }
 
 /**
  * Deployed strategies: status and why, bars seen, orders placed, start / pause / stop, the live
- * report, and where their tagged orders are. Polled while shown: deployments have no WebSocket event.
+ * report, and where their tagged orders are. Live: every change of a deployment comes over the
+ * WebSocket (re-read after a reconnect).
  */
-export function DeploymentsPanel({ strategyId, initialReport = null, pollMs = DEPLOYMENTS_POLL_MS }: DeploymentsPanelProps) {
-  const deployments = useGetDeploymentsQuery(undefined, { pollingInterval: pollMs });
+export function DeploymentsPanel({ strategyId, initialReport = null }: DeploymentsPanelProps) {
+  const deployments = useGetDeploymentsQuery();
+  const live = useAppSelector(selectLiveStatus);
   const canRun = useRoleAtLeast('trader');
   const [control, controlState] = useControlDeploymentMutation();
   const [reportOf, setReportOf] = useState<string | null>(initialReport);
@@ -152,7 +154,7 @@ export function DeploymentsPanel({ strategyId, initialReport = null, pollMs = DE
         </label>
         <span className="grow" />
         <span className="muted small" data-testid="deployments-updated">
-          {deployments.fulfilledTimeStamp ? `updated ${formatTime(new Date(deployments.fulfilledTimeStamp).toISOString())}, every ${formatNumber(pollMs / 1000)} s` : ''}
+          {deployments.fulfilledTimeStamp ? (live === 'live' ? 'live' : `not live (${live}): as of ${formatTime(new Date(deployments.fulfilledTimeStamp).toISOString())}`) : ''}
         </span>
       </div>
       {controlError ? (

@@ -52,8 +52,12 @@ export interface DeploymentControlBody {
   action: DeploymentAction;
 }
 
-/** How often the Live panel asks for the deployments list (there is no deployment event on the WebSocket). */
-export const DEPLOYMENTS_POLL_MS = 5_000;
+/** A deployment's new state into the list (newest first); an older state than the one shown is ignored. */
+export function applyDeploymentEvent(list: DeploymentView[], next: DeploymentView): void {
+  const i = list.findIndex((d) => d.id === next.id);
+  if (i < 0) list.unshift(next);
+  else if (Date.parse(next.updatedAt) >= Date.parse(list[i].updatedAt)) list[i] = next;
+}
 
 export const strategiesApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
@@ -102,6 +106,13 @@ export const strategiesApi = baseApi.injectEndpoints({
     getDeployments: build.query<DeploymentView[], void>({
       query: () => '/strategies/deployments',
       providesTags: ['Strategies'],
+      // Kept current by the `trading` channel: each change of a deployment arrives as it is stored.
+      onCacheEntryAdded: (_arg, api) =>
+        whileCached(api, () =>
+          liveChannelsOf(api.extra)?.on('trading', (event) => {
+            if (event.kind === 'deployment') api.updateCachedData((list) => applyDeploymentEvent(list, event.deployment));
+          }),
+        ),
     }),
     /** 201 with the deployment; 409 when the version has no completed backtest. */
     deployStrategy: build.mutation<DeploymentView, DeployStrategyBody>({
