@@ -86,18 +86,26 @@ for (;;) {
     const body = await res.json();
     if (body.components?.length >= 6 && body.components.every((c) => c.status === 'up')) {
       const secs = ((Date.now() - started) / 1000).toFixed(1);
-      console.log(`
-  ┌────────────────────────────────────────────────────────────────────┐
-  │  Meridian is running: http://localhost:${String(port).padEnd(5)} (all healthy in ${secs.padStart(5)} s)  │
-  │  API docs: http://localhost:${String(port).padEnd(5)}/api/docs                              │
-  │  Log in as ${(process.env.ADMIN_EMAIL ?? 'admin@meridian.local').padEnd(28)} with ADMIN_PASSWORD, or     │
-  │  the generated password printed above at the first start.           │
-  │  Ctrl-C stops everything.                                          │
-  └────────────────────────────────────────────────────────────────────┘`);
+      console.log(
+        box([
+          `Meridian is running: http://localhost:${port}  (all healthy in ${secs} s)`,
+          `API docs: http://localhost:${port}/api/docs`,
+          `Log in as ${process.env.ADMIN_EMAIL ?? 'admin@meridian.local'} with ADMIN_PASSWORD, or`,
+          'the generated password printed above at the first start.',
+          'Ctrl-C stops everything.',
+        ]),
+      );
       break;
     }
   } catch {
     // not up yet
   }
   await new Promise((r) => setTimeout(r, 1000));
+}
+
+/** Lines in a box drawn to fit the longest (URLs stay whole, so they can be copied). */
+function box(lines) {
+  const width = Math.max(...lines.map((l) => l.length));
+  const bar = '─'.repeat(width + 4);
+  return ['', `  ┌${bar}┐`, ...lines.map((l) => `  │  ${l.padEnd(width)}  │`), `  └${bar}┘`].join('\n');
 }
