@@ -178,6 +178,18 @@ describe('F9 Execution and F8 Portfolio through the gateway', () => {
     await platform.waitFor(async () => mine.frames.some((f) => f.type === 'event' && f.channel === 'trading' && (f.data as { kind: string }).kind === 'fill'), 10_000, 'a fill event');
     const kinds = mine.frames.filter((f) => f.type === 'event').map((f) => (f as { data: { kind: string; order?: OrderView } }).data);
     expect(kinds.some((d) => d.kind === 'order' && d.order?.id === created.order.id)).toBe(true);
+
+    // An algorithm's progress moves without an event of the parent's own when a child is placed
+    // (an iceberg's resting slice): the parent is sent anyway.
+    const price = await lastPrice('R_10');
+    const ice = (await order({ symbol: 'R_10', side: 'buy', type: 'algo', quantity: '3', limitPrice: (price * 0.95).toFixed(2), clientOrderId: cid('ws-ice'), algo: { kind: 'iceberg', displayQuantity: '1' } }).expect(201)).body as CreateOrderResult;
+    const parentUpdates = () =>
+      mine.frames
+        .filter((f) => f.type === 'event')
+        .map((f) => (f as { data: { kind: string; order?: OrderView } }).data.order)
+        .filter((o): o is OrderView => o?.id === ice.order.id);
+    await platform.waitFor(async () => parentUpdates().some((o) => o.algo?.progress.childrenPlaced === 1), 5_000, 'the iceberg parent with its first child placed');
+    await platform.http().post('/api/executions/cancel').set(auth()).send({ scope: 'order', id: ice.order.id }).expect(200);
     expect(theirs.frames.filter((f) => f.type === 'event')).toHaveLength(0);
     mine.ws.close();
     theirs.ws.close();

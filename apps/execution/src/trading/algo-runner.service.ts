@@ -137,7 +137,17 @@ export class AlgoRunnerService implements OnApplicationBootstrap, OnApplicationS
           run.timer.unref();
         } else run.nextAt = null;
       })
+      // Once the child is in the log: the parent's progress (children placed, next child at) to its owner.
+      .then(() => this.publishProgress(run.parentId))
       .catch((err) => this.logger.error({ err, orderId: run.parentId }, 'an algorithm could not place its child order; it will be retried on the next child event'));
+  }
+
+  /** A parent's progress changes with no event of its own when a child is placed: tell its owner. */
+  private publishProgress(parentId: string): void {
+    const parent = this.engine.state.orders.get(parentId);
+    if (!parent) return;
+    const ownerId = this.engine.state.accounts.get(parent.accountId)?.ownerId ?? '';
+    this.publisher.tradingBatch([{ kind: 'order', ownerId, order: this.engine.view(parent) }]);
   }
 
   /** Iceberg: the next slice shows when the visible one is done; TWAP/VWAP: the parent closes once its last child is done. */

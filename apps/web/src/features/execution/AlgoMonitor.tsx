@@ -9,8 +9,6 @@ import { formatDateTime, formatDecimal, formatTime } from '../../ui/format';
 import { useCancelOrdersMutation, useGetOrdersQuery } from './executionApi';
 import { describePrices, shortId, statusLabel, statusTone } from './orderFormat';
 
-/** Progress is re-read this often while an algorithm runs (child fills move the parent). */
-const POLL_MS = 5000;
 /** The API has no type filter: parents are picked out of this many orders. */
 const SCAN = 500;
 
@@ -145,7 +143,8 @@ function AlgoCard({ order, canCancel, onCancel }: { order: AlgoOrder; canCancel:
 
 /** Running and finished algorithms with their progress; cancelling a parent stops its slicing. */
 export function AlgoMonitor() {
-  const running = useGetOrdersQuery({ status: 'open', limit: SCAN, offset: 0 }, { pollingInterval: POLL_MS });
+  // Live: parent orders arrive as order events whenever their progress moves (a child placed or filled).
+  const running = useGetOrdersQuery({ status: 'open', limit: SCAN, offset: 0 });
   const all = useGetOrdersQuery({ status: 'all', limit: SCAN, offset: 0 });
   const canCancel = useRoleAtLeast('trader');
   const [cancel, cancelState] = useCancelOrdersMutation();
