@@ -190,6 +190,14 @@ describe('F9 Execution and F8 Portfolio through the gateway', () => {
         .filter((o): o is OrderView => o?.id === ice.order.id);
     await platform.waitFor(async () => parentUpdates().some((o) => o.algo?.progress.childrenPlaced === 1), 5_000, 'the iceberg parent with its first child placed');
     await platform.http().post('/api/executions/cancel').set(auth()).send({ scope: 'order', id: ice.order.id }).expect(200);
+
+    // Equity samples (every 500 ms here, while the account holds positions) once they are stored.
+    const equityEvents = () => mine.frames.filter((f) => f.type === 'event' && (f.data as { kind: string }).kind === 'equity').map((f) => (f as { data: { accountId: string; point: { at: string; equity: string } } }).data);
+    await platform.waitFor(async () => equityEvents().length >= 2, 5_000, 'equity samples on the trading channel');
+    const sample = equityEvents().at(-1)!;
+    expect(sample.accountId).toBe(created.order.accountId);
+    const curve = (await platform.http().get('/api/portfolio/equity?limit=50').set(auth()).expect(200)).body as { at: string; equity: string }[];
+    expect(curve.some((p) => p.at === sample.point.at && p.equity === sample.point.equity)).toBe(true);
     expect(theirs.frames.filter((f) => f.type === 'event')).toHaveLength(0);
     mine.ws.close();
     theirs.ws.close();

@@ -11,7 +11,7 @@ export function setupOpenApi(app: INestApplication, version: string): void {
         '\n\n**Live events** (WebSocket `/api/ws?access_token=<JWT>`): send `{"type":"subscribe","channels":[...]}`; events arrive as ' +
         '`{"type":"event","channel","data","ts"}`. Channels: `health`, `metrics`, `alerts` (`{kind:"raised"|"resolved", alert}`), ' +
         '`system` (`{kind:"halt"|"maintenance"|"config", ...}`), `trading` (your own accounts; admins see all: ' +
-        '`{kind:"order", order}`, `{kind:"fill", fill}`, `{kind:"position", accountId, position}`, `{kind:"deployment", deployment}`, ' +
+        '`{kind:"order", order}`, `{kind:"fill", fill}`, `{kind:"position", accountId, position}`, `{kind:"deployment", deployment}`, `{kind:"equity", accountId, point}`, ' +
         'each with `ownerId`), `simulation` (`{kind:"run", run}`: your runs\' progress and results). A bad frame gets ' +
         '`{"type":"error","code","message"}` and the connection stays open; heartbeat frames keep an idle connection alive.' +
         '\n\n**Market data** (WebSocket `/api/markets/stream?access_token=<JWT>`): `{"type":"subscribe","channel":"ticks","symbols":["R_100"]}` ' +

@@ -229,4 +229,6 @@ export type TradingEventPayload =
   | { kind: 'fill'; ownerId: string; fill: FillView }
   | { kind: 'position'; ownerId: string; accountId: string; position: PositionView }
   /** A deployed strategy's status or counters changed (deployed, paused, stopped, a bar seen). */
-  | { kind: 'deployment'; ownerId: string; deployment: DeploymentView };
+  | { kind: 'deployment'; ownerId: string; deployment: DeploymentView }
+  /** A new sample of an account's equity curve (recorded every EQUITY_SAMPLE_MS while it holds positions). */
+  | { kind: 'equity'; ownerId: string; accountId: string; point: EquityPoint };

@@ -12,6 +12,7 @@ import type {
   RebalanceResponse,
   RequestContext,
   RiskMetricsResponse,
+  TradingEventPayload,
 } from '@meridian/contracts';
 import type { EquityQueryDto, FillsQueryDto, RebalanceDto, RiskMetricsQueryDto } from '@meridian/contracts/dto';
 import { RpcFailure } from '@meridian/messaging';
@@ -22,6 +23,7 @@ import { Dec, decString, grossExposure, unrealisedPnl, ZERO, type Account, type 
 import { CandleStore } from '../markets/candle-store';
 import { TRADING_CONFIG, type TradingConfig } from './trading-config';
 import { TradingEngine } from './trading-engine.service';
+import { TradingPublisher } from './trading-publisher';
 
 const DAY_MS = 86_400_000;
 const REBALANCE_QUANTITY_DP = 6;
@@ -39,6 +41,7 @@ export class PortfolioService implements OnApplicationBootstrap, OnApplicationSh
     private readonly candles: CandleStore,
     private readonly dataSource: DataSource,
     @Inject(TRADING_CONFIG) private readonly config: TradingConfig,
+    private readonly publisher: TradingPublisher,
     @Inject(LOGGER) private readonly logger: Logger,
   ) {}
 
@@ -62,17 +65,24 @@ export class PortfolioService implements OnApplicationBootstrap, OnApplicationSh
     const at = new Date();
     const rows: unknown[] = [];
     const values: string[] = [];
+    const samples: TradingEventPayload[] = [];
     for (const account of this.engine.state.accounts.values()) {
       const positions = this.engine.state.accountPositions(account.id);
       if (positions.length === 0) continue;
       const b = rows.length;
+      const point: EquityPoint = { at: at.toISOString(), equity: decString(this.engine.equity(account.id)), cash: decString(account.cash) };
       values.push(`($${b + 1}, $${b + 2}, $${b + 3}::numeric, $${b + 4}::numeric, $${b + 5}::numeric)`);
-      rows.push(account.id, at, decString(this.engine.equity(account.id)), decString(account.cash), decString(grossExposure(positions, (s) => this.engine.lastPrice(s))));
+      rows.push(account.id, at, point.equity, point.cash, decString(grossExposure(positions, (s) => this.engine.lastPrice(s))));
+      samples.push({ kind: 'equity', ownerId: account.ownerId, accountId: account.id, point });
     }
     if (values.length === 0) return;
-    await this.dataSource
-      .query(`INSERT INTO equity_samples (account_id, at, equity, cash, gross_exposure) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`, rows)
-      .catch((err) => this.logger.warn({ err }, 'could not record equity samples'));
+    try {
+      await this.dataSource.query(`INSERT INTO equity_samples (account_id, at, equity, cash, gross_exposure) VALUES ${values.join(', ')} ON CONFLICT DO NOTHING`, rows);
+      // Stored: the owners' charts can draw the new point.
+      this.publisher.tradingBatch(samples);
+    } catch (err) {
+      this.logger.warn({ err }, 'could not record equity samples');
+    }
   }
 
   accountView(account: Account): AccountView {

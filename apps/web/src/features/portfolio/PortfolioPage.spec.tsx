@@ -1,8 +1,8 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import type { EquityPoint, RiskMetricsResponse } from '@meridian/contracts';
 import { AppRoutes } from '../../app/AppRoutes';
 import { fakeGateway, renderWithStore, sessionAs } from '../../../test/render';
-import { account, position } from '../execution/testData';
+import { account, OWNER, position, tradingFrame } from '../execution/testData';
 import { instrument, quote, quotes } from '../markets/testData';
 import { equitySeries } from './equityData';
 
@@ -66,6 +66,23 @@ describe('Portfolio page', () => {
     expect(chart.textContent).toBe('100000,100200');
     expect(chart.getAttribute('data-baseline')).toBe('100000');
     expect(calls.find((c) => c.key === 'GET /api/portfolio/equity')?.url.searchParams.get('limit')).toBe('2000');
+  });
+
+  it("draws new equity samples of the account as they arrive on the trading channel, ignoring other accounts' and late ones", async () => {
+    const calls = gateway();
+    const { live } = renderWithStore(<AppRoutes />, { route: '/portfolio', session: sessionAs('trader') });
+    const chart = await screen.findByTestId('equity-chart', {}, { timeout: 5000 });
+    await screen.findByTestId('pos-row-R_100');
+    await waitFor(() => expect(live.listenerCount('trading')).toBeGreaterThanOrEqual(2));
+    const accountId = account().id;
+    act(() => {
+      live.deliver(tradingFrame({ kind: 'equity', ownerId: OWNER, accountId, point: { at: '2026-01-01T10:00:10.000Z', equity: '100250', cash: '90000' } }));
+      live.deliver(tradingFrame({ kind: 'equity', ownerId: OWNER, accountId: 'acc-other', point: { at: '2026-01-01T10:00:20.000Z', equity: '5', cash: '5' } }));
+      live.deliver(tradingFrame({ kind: 'equity', ownerId: OWNER, accountId, point: { at: '2026-01-01T10:00:05.000Z', equity: '1', cash: '1' } }));
+    });
+    await waitFor(() => expect(chart.textContent).toBe('100000,100200,100250'));
+    // Live, not polled: the curve was read once.
+    expect(calls.filter((c) => c.key === 'GET /api/portfolio/equity')).toHaveLength(1);
   });
 
   it('shows the risk metrics, explains missing values, and asks again for another benchmark', async () => {

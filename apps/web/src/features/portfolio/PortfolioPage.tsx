@@ -12,13 +12,12 @@ import { RiskMetricsPanel } from './RiskMetricsPanel';
 import { useLivePortfolio } from './useLivePortfolio';
 import './portfolio.css';
 
-/** Samples of the equity curve to draw, and how often it is re-read (the server samples it periodically). */
+/** Samples of the equity curve to draw (new ones arrive live as the server records them). */
 const EQUITY_ARGS = { limit: 2000 } as const;
-const EQUITY_POLL_MS = 60_000;
 
 function OverviewView() {
   const portfolio = useLivePortfolio();
-  const equity = useGetEquityQuery(EQUITY_ARGS, { pollingInterval: EQUITY_POLL_MS });
+  const equity = useGetEquityQuery(EQUITY_ARGS);
   return (
     <div className="stack">
       <Panel title="Account">

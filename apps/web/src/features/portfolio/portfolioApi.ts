@@ -27,6 +27,14 @@ export interface RebalanceBody {
 /** A fill moves cash, fees and realised P&L: the account is re-read, at most this often. */
 const ACCOUNT_REFRESH_MS = 1500;
 
+/** A new sample at the end of the curve (a late or repeated one is dropped), keeping at most `limit`. */
+export function appendEquityPoint(points: EquityPoint[], point: EquityPoint, limit: number): void {
+  const last = points[points.length - 1];
+  if (last && Date.parse(point.at) <= Date.parse(last.at)) return;
+  points.push(point);
+  if (points.length > limit) points.splice(0, points.length - limit);
+}
+
 export const portfolioApi = baseApi.injectEndpoints({
   endpoints: (build) => ({
     /**
@@ -59,9 +67,19 @@ export const portfolioApi = baseApi.injectEndpoints({
           };
         }),
     }),
+    /** The equity curve of the account shown on the page; new samples arrive on the `trading` channel. */
     getEquity: build.query<EquityPoint[], EquityArgs>({
       query: ({ limit }) => ({ url: '/portfolio/equity', params: { limit } }),
       providesTags: ['Equity'],
+      onCacheEntryAdded: (arg, api) =>
+        whileCached(api, () =>
+          liveChannelsOf(api.extra)?.on('trading', (event) => {
+            if (event.kind !== 'equity') return;
+            // The curve is the default account's, the one the positions query shows.
+            const accountId = portfolioApi.endpoints.getPositions.select()(api.getState() as never).data?.account.id;
+            if (event.accountId === accountId) api.updateCachedData((points) => appendEquityPoint(points, event.point, arg.limit));
+          }),
+        ),
     }),
     getRiskMetrics: build.query<RiskMetricsResponse, RiskMetricsArgs>({
       query: (params) => ({ url: '/portfolio/risk-metrics', params: { ...params } }),
