@@ -4,6 +4,7 @@ module.exports = {
   projects: [
     '<rootDir>/libs/*/jest.config.js',
     '<rootDir>/apps/gateway/jest.config.js',
+    '<rootDir>/apps/execution/jest.config.js',
     '<rootDir>/apps/web/jest.config.js',
     '<rootDir>/tools/deploy/jest.config.js',
   ],

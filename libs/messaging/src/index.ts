@@ -5,3 +5,4 @@ export * from './queues';
 export * from './halt-store';
 export * from './namespaced-redis-transport';
 export * from './publish-batcher';
+export * from './coalescing-publisher';

