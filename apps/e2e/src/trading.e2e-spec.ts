@@ -149,6 +149,14 @@ describe('F9 Execution and F8 Portfolio through the gateway', () => {
     const done = await waitStatus(twap.order.id, ['filled', 'cancelled'], 15_000);
     expect(done.status).toBe('filled');
     expect(done.algo?.progress).toMatchObject({ childrenPlaced: 3, percentDone: 100, state: 'completed' });
+    const list = async (query: string) => ((await platform.http().get(`/api/orders/status?${query}`).set(auth()).expect(200)).body as Page<OrderView>);
+    const slices = await list(`status=all&parentId=${twap.order.id}`);
+    expect(slices.items.map((o) => [o.role, o.parentId, o.status])).toEqual(Array(3).fill(['algo-child', twap.order.id, 'filled']));
+    const parents = await list('status=all&role=algo-parent');
+    expect(parents.items.every((o) => o.role === 'algo-parent')).toBe(true);
+    expect(parents.items.map((o) => o.id)).toContain(twap.order.id);
+    const everything = await list('status=all&limit=500');
+    expect(everything.items.map((o) => o.createdAt)).toEqual([...everything.items.map((o) => o.createdAt)].sort().reverse()); // newest first
     const price = await lastPrice('R_25');
     const ice = (await order({ symbol: 'R_25', side: 'buy', type: 'algo', quantity: '5', limitPrice: (price * 0.95).toFixed(2), clientOrderId: cid('ice'), algo: { kind: 'iceberg', displayQuantity: '1' } }).expect(201)).body as CreateOrderResult;
     await platform.waitFor(async () => ((await platform.http().get(`/api/orders/status?parentId=${ice.order.id}`).set(auth())).body as Page<OrderView>).total === 1, 5_000, 'the iceberg child');

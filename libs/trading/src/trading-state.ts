@@ -69,6 +69,11 @@ export class TradingState {
     return out;
   }
 
+  /** The account's orders in the order they were placed. */
+  accountOrders(accountId: string): readonly Order[] {
+    return this.byAccount.get(accountId) ?? [];
+  }
+
   /** The account's orders created at or after `since` (not rejected), newest first. */
   recentOrders(accountId: string, since: number): Order[] {
     const list = this.byAccount.get(accountId) ?? [];

@@ -44,7 +44,13 @@ export class TradingController {
       orders = [one];
     } else {
       const status = q.status ?? 'open';
-      const pool = status === 'open' ? state.openOrders({ accountId: account.id }) : [...state.orders.values()].filter((o) => o.accountId === account.id);
+      // From the narrowest index (an algorithm's children, the open orders, the account's orders),
+      // never a walk over every order of every account.
+      const pool = q.parentId
+        ? state.childrenOf(q.parentId).filter((o) => o.accountId === account.id)
+        : status === 'open'
+          ? state.openOrders({ accountId: account.id })
+          : state.accountOrders(account.id);
       orders = pool.filter(
         (o) =>
           (status === 'open' || status === 'all' || o.status === status) &&

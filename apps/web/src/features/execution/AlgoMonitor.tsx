@@ -144,8 +144,9 @@ function AlgoCard({ order, canCancel, onCancel }: { order: AlgoOrder; canCancel:
 /** Running and finished algorithms with their progress; cancelling a parent stops its slicing. */
 export function AlgoMonitor() {
   // Live: parent orders arrive as order events whenever their progress moves (a child placed or filled).
-  const running = useGetOrdersQuery({ status: 'open', limit: SCAN, offset: 0 });
-  const all = useGetOrdersQuery({ status: 'all', limit: SCAN, offset: 0 });
+  // Parents only: children and other orders would crowd older algorithms out of a page.
+  const running = useGetOrdersQuery({ status: 'open', role: 'algo-parent', limit: SCAN, offset: 0 });
+  const all = useGetOrdersQuery({ status: 'all', role: 'algo-parent', limit: SCAN, offset: 0 });
   const canCancel = useRoleAtLeast('trader');
   const [cancel, cancelState] = useCancelOrdersMutation();
   const [target, setTarget] = useState<AlgoOrder | null>(null);

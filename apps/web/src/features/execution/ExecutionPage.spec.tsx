@@ -31,6 +31,7 @@ function gateway(role: 'viewer' | 'trader') {
     'GET /api/orders/status': (req) => {
       const url = new URL(req.url);
       if (url.searchParams.get('parentId')) return { body: page([order('c-1', { role: 'algo-child', parentId: 'p-1', type: 'market', limitPrice: null, status: 'filled' })]) };
+      if (url.searchParams.get('role') === 'algo-parent') return { body: page([twap]) };
       return { body: page([order('o-1'), twap]) };
     },
     'GET /api/executions/history': { body: page([fill('f-1')]) },
@@ -60,6 +61,10 @@ describe('Execution page', () => {
     expect(bar.getAttribute('aria-valuenow')).toBe('40');
     expect(screen.getByTestId('algo-children-count-p-1').textContent).toBe('4 / 10');
     expect(screen.queryByTestId('algo-o-1')).toBeNull(); // plain orders are not algorithms
+    // Parents are asked for by role: a page of all orders would let slices crowd older algorithms out.
+    const asked = calls.filter((c) => c.key === 'GET /api/orders/status').map((c) => c.url.searchParams);
+    const lists = asked.filter((q) => !q.get('parentId'));
+    expect(lists.map((q) => `${q.get('status')}:${q.get('role')}`).sort()).toEqual(['all:algo-parent', 'open:algo-parent']);
 
     fireEvent.click(screen.getByText('Show slices'));
     expect(await screen.findByTestId('algo-children-p-1')).toBeTruthy();

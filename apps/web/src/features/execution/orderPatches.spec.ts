@@ -35,6 +35,8 @@ describe('order events on a cached page', () => {
     expect(orderMatches(order('a'), { ...open, symbol: 'R_50' })).toBe(false);
     expect(orderMatches(order('a', { side: 'sell' }), { ...open, side: 'buy' })).toBe(false);
     expect(orderMatches(order('a', { parentId: 'p' }), { ...open, parentId: 'p' })).toBe(true);
+    expect(orderMatches(order('a', { role: 'algo-parent' }), { ...open, role: 'algo-parent' })).toBe(true);
+    expect(orderMatches(order('a', { role: 'algo-child' }), { ...open, role: 'algo-parent' })).toBe(false);
   });
 
   it('takes the events of its account, or of its user while the account is unknown', () => {

@@ -1,4 +1,4 @@
-import type { FillView, OrderSideName, OrderStatusName, OrderView, Page } from '@meridian/contracts';
+import type { FillView, OrderRoleName, OrderSideName, OrderStatusName, OrderView, Page } from '@meridian/contracts';
 
 // Pure cache updates for `trading` channel events; the RTK Query lifecycles apply them to drafts.
 
@@ -14,6 +14,7 @@ export interface OrdersArgs {
   symbol?: string;
   side?: OrderSideName;
   parentId?: string;
+  role?: OrderRoleName;
   limit: number;
   offset: number;
 }
@@ -33,6 +34,7 @@ export function orderMatches(order: OrderView, args: OrdersArgs): boolean {
   if (args.symbol && order.symbol !== args.symbol) return false;
   if (args.side && order.side !== args.side) return false;
   if (args.parentId && order.parentId !== args.parentId) return false;
+  if (args.role && order.role !== args.role) return false;
   return true;
 }
 
