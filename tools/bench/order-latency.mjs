@@ -97,6 +97,7 @@ async function load(base, token, seconds, rate, label) {
   const timeline = [];
   const acked = new Map();
   const statuses = {};
+  const errors = [];
   const inflight = new Set();
   const total = Math.round(seconds * rate);
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
@@ -117,8 +118,9 @@ async function load(base, token, seconds, rate, label) {
           acked.set(clientOrderId, JSON.parse(res.body.toString()).order.id);
         }
       },
-      () => {
+      (err) => {
         statuses.error = (statuses.error ?? 0) + 1;
+        if (errors.length < 10) errors.push(String(err?.message ?? err));
       },
     );
     inflight.add(p);
@@ -127,7 +129,7 @@ async function load(base, token, seconds, rate, label) {
   await Promise.all(inflight);
   const elapsed = (performance.now() - started) / 1000;
   writeFileSync(join(workDir, `timeline-${label}.json`), JSON.stringify({ startedAtEpochMs: Date.now() - (performance.now() - started), timeline }));
-  return { label, sent: total, achievedRate: round(total / elapsed, 1), statuses, latencyMs: percentiles(latencies), acked };
+  return { label, sent: total, achievedRate: round(total / elapsed, 1), statuses, ...(errors.length ? { errors } : {}), latencyMs: percentiles(latencies), acked };
 }
 
 /** One measured window's figures: latency seen by the client, the services' histograms over the window, CPU per order. */
@@ -140,7 +142,7 @@ function measuredWindow(run, cpuSec, before, after) {
   const total = Object.values(cpuSec).reduce((a, b) => a + b, 0);
   return {
     window: Number(run.label.slice(3)),
-    throughGateway: { sent: run.sent, achievedRate: run.achievedRate, statuses: run.statuses, latencyMs: run.latencyMs },
+    throughGateway: { sent: run.sent, achievedRate: run.achievedRate, statuses: run.statuses, ...(run.errors ? { errors: run.errors } : {}), latencyMs: run.latencyMs },
     insideExecution: {
       source: 'meridian_order_ack_seconds{outcome="accepted"} (histogram, this window only; quantiles interpolated within buckets, the share under 5 ms exact)',
       latencyMs: { count: ackBuckets.at(-1)?.count ?? 0, ...Object.fromEntries([0.5, 0.9, 0.99, 0.999].map((q) => [`p${round(q * 100, 1)}`, ms(ackBuckets, q)])), shareUnder5ms: round(bucketFraction(ackBuckets, 0.005) ?? NaN, 4) },
