@@ -15,7 +15,9 @@ const EXECUTION_MAIN = join(ROOT, 'dist/apps/execution/src/main.js');
  * it rebuilds from the event log must equal what the log says and what clients were told.
  */
 describe('execution recovers exactly from its event log after kill -9', () => {
-  const platform = new TestPlatform({ VENUE_SPEED: '20', VENUE_SEED: '5', HISTORY_BACKFILL: 'off', PAPER_LATENCY_MS: '0', PAPER_FEE_BPS: '10', PAPER_FEE_FIXED: '0.25' });
+  const platform = new TestPlatform({ VENUE_SPEED: '20', VENUE_SEED: '5', HISTORY_BACKFILL: 'off', PAPER_LATENCY_MS: '0', PAPER_FEE_BPS: '10', PAPER_FEE_FIXED: '0.25',
+    // Finished orders leave memory at once: the restart must also bring the orders read model up to the log.
+    TRADING_FINISHED_ORDER_RETENTION_MS: '0' });
   let token: string;
   let child: ChildProcess | null = null;
   const schema = () => `e2e_${platform.id}_execution`;
@@ -104,6 +106,14 @@ describe('execution recovers exactly from its event log after kill -9', () => {
         WHERE f.type = 'order.filled' AND f.payload->>'fillId' NOT LIKE '%:parent'`,
     );
     const created = await pg.query(`SELECT count(*)::int AS n FROM "${schema()}".trading_events WHERE type = 'order.created'`);
+    // The read model holds every order of the log, as of the log's last event.
+    await platform.waitFor(async () => {
+      const { rows: rm } = await pg.query(
+        `SELECT (SELECT sequence FROM "${schema()}".read_model_positions WHERE name = 'order_views') = (SELECT max(sequence) FROM "${schema()}".trading_events) AS current,
+                (SELECT count(*)::int FROM "${schema()}".order_views) AS views`,
+      );
+      return rm[0].current === true && rm[0].views === created.rows[0].n;
+    }, 10_000, 'the orders read model to hold every order of the log');
     await pg.end();
     const log = rows[0] as { fills: number; distinct_fills: number; position: string; cash: string };
     expect(log.distinct_fills).toBe(log.fills);

@@ -5,7 +5,9 @@ import type { CancelReport, CreateOrderResult, FillView, OrderView, Page, Positi
 import { TEST_DATABASE_URL, TestPlatform } from './support/platform';
 
 describe('F9 Execution and F8 Portfolio through the gateway', () => {
-  const platform = new TestPlatform({ VENUE_SPEED: '5', VENUE_SEED: '11', HISTORY_BACKFILL: 'off', PAPER_LATENCY_MS: '5', PAPER_FEE_BPS: '10', PAPER_FEE_FIXED: '0.5', EQUITY_SAMPLE_MS: '500' });
+  const platform = new TestPlatform({ VENUE_SPEED: '5', VENUE_SEED: '11', HISTORY_BACKFILL: 'off', PAPER_LATENCY_MS: '5', PAPER_FEE_BPS: '10', PAPER_FEE_FIXED: '0.5', EQUITY_SAMPLE_MS: '500',
+    // Finished orders leave execution's memory at once, so every test here also reads them back from the read model.
+    TRADING_FINISHED_ORDER_RETENTION_MS: '0' });
   let token: string;
   let admin: string;
   const auth = (t = token) => ({ Authorization: `Bearer ${t}` });
@@ -84,6 +86,39 @@ describe('F9 Execution and F8 Portfolio through the gateway', () => {
     expect(sl.status).toBe('cancelled');
     expect(sl.cancelReason).toMatch(/one-cancels-other/);
     expect(tp.reduceOnly && sl.reduceOnly).toBe(true);
+  });
+
+  async function executionGauge(name: string): Promise<number> {
+    const execution = platform.services.get('execution')?.app.getHttpServer().address() as { port: number };
+    const text = await (await fetch(`http://127.0.0.1:${execution.port}/metrics`)).text();
+    const line = text.split('\n').find((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`));
+    return line ? Number(line.slice(line.lastIndexOf(' ') + 1)) : NaN;
+  }
+
+  it('reads, lists and recognises a repeat of a finished order after it left execution memory', async () => {
+    const evictedBefore = await executionGauge('meridian_trading_orders_evicted');
+    const clientOrderId = cid('gone');
+    const created = (await order({ symbol: 'R_100', side: 'buy', type: 'market', quantity: '1', clientOrderId }).expect(201)).body as CreateOrderResult;
+    await waitStatus(created.order.id, ['filled']);
+    await platform.waitFor(async () => (await executionGauge('meridian_trading_orders_evicted')) > evictedBefore, 10_000, 'the filled order to leave memory');
+    await platform.waitFor(async () => (await executionGauge('meridian_trading_read_model_lag_events')) === 0, 10_000, 'the read model to catch up');
+
+    const byId = await getOrder(created.order.id);
+    expect(byId).toMatchObject({ id: created.order.id, clientOrderId, status: 'filled', filledQuantity: '1' });
+    const byClientId = (await platform.http().get(`/api/orders/status?clientOrderId=${clientOrderId}`).set(auth()).expect(200)).body as Page<OrderView>;
+    expect(byClientId.items.map((o) => o.id)).toEqual([created.order.id]);
+    const filledList = (await platform.http().get('/api/orders/status?status=filled&symbol=R_100&limit=500').set(auth()).expect(200)).body as Page<OrderView>;
+    expect(filledList.items.map((o) => o.id)).toContain(created.order.id);
+    // A repeat is the same order, not a second one.
+    const repeat = (await order({ symbol: 'R_100', side: 'buy', type: 'market', quantity: '1', clientOrderId }).expect(201)).body as CreateOrderResult;
+    expect(repeat).toMatchObject({ duplicate: true, order: { id: created.order.id, status: 'filled' } });
+    const cancel = (await platform.http().post('/api/executions/cancel').set(auth()).send({ scope: 'order', id: created.order.id }).expect(200)).body as CancelReport;
+    expect(cancel).toEqual({ cancelled: [], skipped: [{ id: created.order.id, reason: 'already filled' }] });
+    const amend = await platform.http().post('/api/orders/amend').set(auth()).send({ id: created.order.id, quantity: '2' });
+    expect(amend.status).toBe(409);
+    // Another user cannot read it.
+    const other = await platform.tokenFor('viewer');
+    await platform.http().get(`/api/orders/${created.order.id}`).set(auth(other)).expect(404);
   });
 
   it('creates exactly one order from 100 concurrent requests with the same clientOrderId', async () => {

@@ -12,6 +12,7 @@ import { CreateTrading1764100000400 } from './migrations/1764100000400-create-tr
 import { CreateDerivIntents1764100000500 } from './migrations/1764100000500-create-deriv-intents';
 import { TradingModule } from './trading/trading.module';
 import { CreateDeployments1764100000600 } from './migrations/1764100000600-create-deployments';
+import { CreateOrderViews1764100000700 } from './migrations/1764100000700-create-order-views';
 import { StrategiesModule } from './strategies/strategies.module';
 
 /** The execution service: venues, market data, orders, risk and positions (see docs/architecture.md). */
@@ -19,6 +20,6 @@ export const executionDefinition: ServiceDefinition = {
   service: 'execution',
   version: platformVersion(),
   entities: [HaltEventEntity, ...marketEntities, HistoryImportEntity, HistoryImportRowEntity],
-  migrations: [CreateHaltEvents1764100000100, CreateMarketData1764100000200, CreateHistoryImports1764100000300, CreateTrading1764100000400, CreateDerivIntents1764100000500, CreateDeployments1764100000600],
+  migrations: [CreateHaltEvents1764100000100, CreateMarketData1764100000200, CreateHistoryImports1764100000300, CreateTrading1764100000400, CreateDerivIntents1764100000500, CreateDeployments1764100000600, CreateOrderViews1764100000700],
   imports: [PlatformHaltModule, MarketsModule, HistoryImportModule, TradingModule, StrategiesModule],
 };

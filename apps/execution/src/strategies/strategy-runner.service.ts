@@ -7,7 +7,7 @@ import { RpcFailure } from '@meridian/messaging';
 import type { Logger } from '@meridian/observability';
 import { HaltStateService, LOGGER } from '@meridian/service-kit';
 import { findBuiltin, parseRuleStrategy, resolveParams, type OrderIntent, type ParamValues, type Strategy, type StrategyContext, type StrategyDefinition } from '@meridian/strategy';
-import { isOpen, stopLevel, type Order } from '@meridian/trading';
+import { stopLevel, type Order } from '@meridian/trading';
 import { CandleStore } from '../markets/candle-store';
 import { MarketFeedService } from '../markets/market-feed.service';
 import { TradingEngine } from '../trading/trading-engine.service';
@@ -83,29 +83,19 @@ class LiveContext implements StrategyContext {
     return s && s.length > 0 ? s : undefined;
   }
 
-  private tagged(symbol?: string): Order[] {
-    const out: Order[] = [];
-    for (const o of this.engine.state.orders.values()) if (o.tag === this.tag && (!symbol || o.symbol === symbol)) out.push(o);
-    return out;
-  }
-
+  /** Net filled quantity of this strategy's orders in the symbol (kept by the trading state as fills land). */
   position(symbol: string): number {
-    let q = 0;
-    for (const o of this.tagged(symbol)) q += (o.side === 'buy' ? 1 : -1) * o.filledQuantity.toNumber();
-    return q;
+    const book = this.engine.state.tagBook(this.tag, symbol);
+    return book ? book.buyQuantity.minus(book.sellQuantity).toNumber() : 0;
   }
 
   /** Average price of the fills on the position's side (an approximation after partial closes). */
   averagePrice(symbol: string): number {
-    const side = this.position(symbol) >= 0 ? 'buy' : 'sell';
-    let qty = 0;
-    let cost = 0;
-    for (const o of this.tagged(symbol)) {
-      if (!o.averagePrice || o.side !== side) continue;
-      qty += o.filledQuantity.toNumber();
-      cost += o.filledQuantity.toNumber() * o.averagePrice.toNumber();
-    }
-    return qty > 0 ? cost / qty : NaN;
+    const book = this.engine.state.tagBook(this.tag, symbol);
+    if (!book) return NaN;
+    const long = book.buyQuantity.greaterThanOrEqualTo(book.sellQuantity);
+    const quantity = long ? book.buyQuantity : book.sellQuantity;
+    return quantity.isZero() ? NaN : (long ? book.buyNotional : book.sellNotional).div(quantity).toNumber();
   }
 
   get cash(): number {
@@ -117,8 +107,9 @@ class LiveContext implements StrategyContext {
   }
 
   openOrders(symbol?: string) {
-    return this.tagged(symbol)
-      .filter(isOpen)
+    return this.engine.state
+      .openOrders({ accountId: this.accountId, symbol })
+      .filter((o) => o.tag === this.tag)
       .map((o) => ({ id: o.id, symbol: o.symbol, side: o.side, type: o.type, quantity: o.quantity.minus(o.filledQuantity).toNumber(), limitPrice: o.limitPrice?.toNumber(), stopPrice: stopLevel(o)?.toNumber(), trailAmount: o.trail?.amount?.toNumber(), trailPercent: o.trail?.percent?.toNumber(), tag: o.tag }));
   }
 }
@@ -210,14 +201,14 @@ export class StrategyRunnerService implements OnApplicationBootstrap, OnApplicat
   async live(id: string, ctx: RequestContext): Promise<DeploymentLive> {
     const row = await this.owned(id, ctx);
     const tag = tagOf(row);
-    const orders = [...this.engine.state.orders.values()].filter((o) => o.tag === tag);
-    const fills = orders.length
-      ? ((await this.dataSource.query(
-          `SELECT order_id, symbol, quantity::float8 AS quantity, price::float8 AS price, fee::float8 AS fee, at FROM trading_events WHERE type = 'order.filled' AND order_id = ANY($1) ORDER BY sequence`,
-          [orders.map((o) => o.id)],
-        )) as { order_id: string; symbol: string; quantity: number; price: number; fee: number; at: Date }[])
-      : [];
-    const side = new Map(orders.map((o) => [o.id, o.side]));
+    // From the log: every fill of the deployment's orders, with the side its order was placed on.
+    const fills = (await this.dataSource.query(
+      `SELECT f.order_id, f.symbol, f.quantity::float8 AS quantity, f.price::float8 AS price, f.fee::float8 AS fee, f.at, c.payload->'spec'->>'side' AS side
+       FROM trading_events c JOIN trading_events f ON f.order_id = c.order_id AND f.type = 'order.filled' AND f.payload->>'fillId' NOT LIKE '%:parent'
+       WHERE c.type = 'order.created' AND c.account_id = $1 AND c.payload->'spec'->>'tag' = $2 ORDER BY f.sequence`,
+      [row.account_id, tag],
+    )) as { order_id: string; symbol: string; quantity: number; price: number; fee: number; at: Date; side: 'buy' | 'sell' }[];
+    const side = new Map(fills.map((f) => [f.order_id, f.side]));
     const book = new Map<string, { quantity: number; cost: number; realised: number }>();
     let fees = 0;
     for (const f of fills) {

@@ -153,39 +153,39 @@ export class PortfolioService implements OnApplicationBootstrap, OnApplicationSh
     const limit = q.limit ?? (q.format === 'csv' ? 10_000 : 100);
     const offset = q.offset ?? 0;
     if (!account) return q.format === 'csv' ? { csv: CSV_HEADER, rows: 0 } : { items: [], total: 0, limit, offset };
-    const where = [`type = 'order.filled'`, 'account_id = $1', `payload->>'fillId' NOT LIKE '%:parent'`];
+    const where = [`e.type = 'order.filled'`, 'e.account_id = $1', `e.payload->>'fillId' NOT LIKE '%:parent'`];
     const params: unknown[] = [account.id];
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replace('?', `$${params.length}`));
     };
-    if (q.symbol) add('symbol = ?', q.symbol);
-    if (q.orderId) add('order_id::text = ?', q.orderId);
-    if (q.from) add('at >= ?', new Date(q.from));
-    if (q.to) add('at < ?', new Date(q.to));
-    if (q.side) add(`order_id IN (SELECT order_id FROM trading_events WHERE type = 'order.created' AND account_id = $1 AND payload->'spec'->>'side' = ?)`, q.side);
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM trading_events WHERE ${where.join(' AND ')}`, params)) as { total: number }[];
+    if (q.symbol) add('e.symbol = ?', q.symbol);
+    if (q.orderId) add('e.order_id::text = ?', q.orderId);
+    if (q.from) add('e.at >= ?', new Date(q.from));
+    if (q.to) add('e.at < ?', new Date(q.to));
+    if (q.side) add(`c.payload->'spec'->>'side' = ?`, q.side);
+    // Side and tag come from the order's creation event: the log has every order, memory only the recent ones.
+    const from = `trading_events e JOIN trading_events c ON c.order_id = e.order_id AND c.type = 'order.created'`;
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM ${from} WHERE ${where.join(' AND ')}`, params)) as { total: number }[];
     const rows = (await this.dataSource.query(
-      `SELECT order_id, symbol, quantity::text AS quantity, price::text AS price, fee::text AS fee, payload, at FROM trading_events
-       WHERE ${where.join(' AND ')} ORDER BY sequence DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `SELECT e.order_id, e.symbol, e.quantity::text AS quantity, e.price::text AS price, e.fee::text AS fee, e.payload, e.at,
+              c.payload->'spec'->>'side' AS side, c.payload->'spec'->>'tag' AS tag
+       FROM ${from} WHERE ${where.join(' AND ')} ORDER BY e.sequence DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
-    )) as { order_id: string; symbol: string; quantity: string; price: string; fee: string; payload: { fillId: string; liquidity: 'maker' | 'taker' }; at: Date }[];
-    const items: FillView[] = rows.map((r) => {
-      const order = this.engine.state.orders.get(r.order_id);
-      return {
-        id: r.payload.fillId,
-        orderId: r.order_id,
-        accountId: account.id,
-        symbol: r.symbol,
-        side: order?.side ?? 'buy',
-        quantity: new Dec(r.quantity).toFixed(),
-        price: new Dec(r.price).toFixed(),
-        fee: new Dec(r.fee).toFixed(),
-        liquidity: r.payload.liquidity,
-        tag: order?.tag ?? null,
-        at: new Date(r.at).toISOString(),
-      };
-    });
+    )) as { order_id: string; symbol: string; quantity: string; price: string; fee: string; payload: { fillId: string; liquidity: 'maker' | 'taker' }; at: Date; side: 'buy' | 'sell'; tag: string | null }[];
+    const items: FillView[] = rows.map((r) => ({
+      id: r.payload.fillId,
+      orderId: r.order_id,
+      accountId: account.id,
+      symbol: r.symbol,
+      side: r.side,
+      quantity: new Dec(r.quantity).toFixed(),
+      price: new Dec(r.price).toFixed(),
+      fee: new Dec(r.fee).toFixed(),
+      liquidity: r.payload.liquidity,
+      tag: r.tag ?? null,
+      at: new Date(r.at).toISOString(),
+    }));
     if (q.format === 'csv') return { csv: CSV_HEADER + items.map(csvLine).join(''), rows: items.length };
     return { items, total, limit, offset };
   }

@@ -59,6 +59,8 @@ export class RiskLimitsService {
   private readonly current = new Map<string, Map<string, RiskLimitsVersion>>();
   /** limitsFor's answers; cleared whenever a version is loaded. */
   private readonly merged = new Map<string, RiskLimits>();
+  /** The longest duplicate-order window of any scope (finished orders stay in memory at least this long). */
+  private longestWindow: number | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -68,6 +70,7 @@ export class RiskLimitsService {
     )) as Row[];
     this.current.clear();
     this.merged.clear();
+    this.longestWindow = null;
     for (const r of rows) this.remember(toVersion(r));
   }
 
@@ -80,6 +83,15 @@ export class RiskLimitsService {
     const limits = mergeLimits(toRiskLimits(scopes?.get('*')?.limits), toRiskLimits(scopes?.get(symbol)?.limits));
     this.merged.set(key, limits);
     return limits;
+  }
+
+  /** The longest duplicate-order window configured anywhere, in ms (0 when none is). */
+  longestDuplicateWindowMs(): number {
+    if (this.longestWindow !== null) return this.longestWindow;
+    let longest = 0;
+    for (const scopes of this.current.values()) for (const v of scopes.values()) longest = Math.max(longest, v.limits.duplicateWindowMs ?? 0);
+    this.longestWindow = longest;
+    return longest;
   }
 
   async ensureDefaults(accountId: string): Promise<void> {
@@ -114,6 +126,7 @@ export class RiskLimitsService {
     )) as Row[];
     this.current.delete(accountId);
     this.merged.clear();
+    this.longestWindow = null;
     for (const r of rows) this.remember(toVersion(r));
   }
 

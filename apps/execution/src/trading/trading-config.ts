@@ -13,6 +13,8 @@ const tradingEnv = z.object({
   PAPER_STARTING_CASH: decimalText.default('100000'),
   EQUITY_SAMPLE_MS: z.coerce.number().int().min(200).max(3_600_000).default(10_000),
   TRADING_EVENTS_INTERVAL_MS: z.coerce.number().int().min(0).max(1_000).default(5),
+  TRADING_FINISHED_ORDER_RETENTION_MS: z.coerce.number().int().min(0).max(86_400_000).default(10_000),
+  TRADING_READ_MODEL_INTERVAL_MS: z.coerce.number().int().min(0).max(10_000).default(50),
 });
 
 export interface TradingConfig {
@@ -22,6 +24,10 @@ export interface TradingConfig {
   equitySampleMs: number;
   /** Order, fill and position events leave for the gateway at most once per this interval (0: each at once). */
   eventsIntervalMs: number;
+  /** Finished orders stay in memory this long (and at least the longest duplicate window), then live in the read model only. */
+  finishedOrderRetentionMs: number;
+  /** Order views are written to the read model at most once per this interval (batched). */
+  readModelIntervalMs: number;
 }
 
 export const TRADING_CONFIG = Symbol('TRADING_CONFIG');
@@ -40,5 +46,7 @@ export function loadTradingConfig(env: NodeJS.ProcessEnv): TradingConfig {
     currency: 'USD',
     equitySampleMs: e.EQUITY_SAMPLE_MS,
     eventsIntervalMs: e.TRADING_EVENTS_INTERVAL_MS,
+    finishedOrderRetentionMs: e.TRADING_FINISHED_ORDER_RETENTION_MS,
+    readModelIntervalMs: e.TRADING_READ_MODEL_INTERVAL_MS,
   };
 }

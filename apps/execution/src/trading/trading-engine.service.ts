@@ -1,10 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, ServiceUnavailableException, type OnModuleInit } from '@nestjs/common';
-import type { AlgoProgress, CancelReport, CreateOrderResult, RequestContext, TradingEventPayload } from '@meridian/contracts';
+import {
+  BadRequestException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  ServiceUnavailableException,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import type { AlgoProgress, CancelReport, CreateOrderResult, OrderView, RequestContext, TradingEventPayload } from '@meridian/contracts';
 import type { AmendOrderDto, CancelOrdersDto, CreateOrderDto } from '@meridian/contracts/dto';
 import { RpcFailure } from '@meridian/messaging';
 import type { Logger, ProcessMetrics } from '@meridian/observability';
-import { Histogram } from 'prom-client';
+import { Gauge, Histogram } from 'prom-client';
 import { HaltStateService, LOGGER, METRICS } from '@meridian/service-kit';
 import {
   checkPreTrade,
@@ -24,7 +34,8 @@ import {
   type TradingEvent,
 } from '@meridian/trading';
 import { MarketFeedService } from '../markets/market-feed.service';
-import { GroupCommit, TradingEventStore, type LoggedEvent } from './event-store';
+import { GroupCommit, TradingEventStore } from './event-store';
+import { OrderReadModel } from './order-read-model';
 import { RiskLimitsService } from './risk-limits.service';
 import { TRADING_CONFIG, type TradingConfig } from './trading-config';
 import { TradingPublisher } from './trading-publisher';
@@ -41,6 +52,10 @@ export interface OrderListener {
 }
 
 const MONEY_DP = 8;
+/** How often finished orders are moved out of memory (each pass is a short piece of sequencer work). */
+const EVICTION_INTERVAL_MS = 250;
+/** During the fold at start, evict every this many events, so a long history never sits in memory whole. */
+const REBUILD_EVICT_EVERY = 5_000;
 
 /**
  * The order management system. Every change is decided against the in-memory state, appended to
@@ -49,7 +64,7 @@ const MONEY_DP = 8;
  * back into exactly the same state.
  */
 @Injectable()
-export class TradingEngine implements OnModuleInit {
+export class TradingEngine implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   state = new TradingState();
   private readonly sequencer = new Sequencer();
   private readonly listeners: OrderListener[] = [];
@@ -61,6 +76,7 @@ export class TradingEngine implements OnModuleInit {
   private lastBatch: Promise<void> | null = null;
   private rebuilding = false;
   private readonly outbox: TradingEventPayload[] = [];
+  private evictionTimer: NodeJS.Timeout | null = null;
   recoveredAt: number | null = null;
   /** Order create to acknowledgement inside execution (the benchmark of docs/BENCHMARKS.md reads it). */
   private readonly ackSeconds: Histogram<'outcome'>;
@@ -70,6 +86,7 @@ export class TradingEngine implements OnModuleInit {
 
   constructor(
     private readonly store: TradingEventStore,
+    private readonly readModel: OrderReadModel,
     private readonly limits: RiskLimitsService,
     private readonly feed: MarketFeedService,
     private readonly halt: HaltStateService,
@@ -102,6 +119,33 @@ export class TradingEngine implements OnModuleInit {
       buckets: phaseBuckets,
       registers: [metrics.registry],
     });
+    // Memory is the open and recent orders; the rest is in the read model (read at scrape time).
+    const orders = () => this.state;
+    const readModelPosition = () => this.readModel.position;
+    new Gauge({
+      name: 'meridian_trading_orders_in_memory',
+      help: 'Orders held in the execution service memory (open, recent, or not yet in the read model)',
+      registers: [metrics.registry],
+      collect() {
+        this.set(orders().orders.size);
+      },
+    });
+    new Gauge({
+      name: 'meridian_trading_orders_evicted',
+      help: 'Finished orders moved out of memory since the service started (they are read from the orders read model)',
+      registers: [metrics.registry],
+      collect() {
+        this.set(orders().evictedOrders);
+      },
+    });
+    new Gauge({
+      name: 'meridian_trading_read_model_lag_events',
+      help: 'Event-log sequences not yet reflected in the orders read model',
+      registers: [metrics.registry],
+      collect() {
+        this.set(Math.max(0, orders().lastSequence - readModelPosition()));
+      },
+    });
     this.journal = new GroupCommit(
       (batch) => this.store.write(batch, (logged) => this.symbolOf(logged)),
       (err) => {
@@ -120,13 +164,64 @@ export class TradingEngine implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     const started = performance.now();
-    await this.rebuild();
+    // Limits first: the fold keeps every order inside the longest duplicate window in memory.
     await this.limits.load();
+    await this.rebuild();
     this.recoveredAt = Date.now();
     this.logger.info(
-      { events: this.state.lastSequence, orders: this.state.orders.size, open: this.state.openOrders().length, fills: this.state.fillCount, ms: Math.round(performance.now() - started) },
+      {
+        events: this.state.lastSequence,
+        inMemory: this.state.orders.size,
+        evicted: this.state.evictedOrders,
+        open: this.state.openOrders().length,
+        fills: this.state.fillCount,
+        readModelAt: this.readModel.position,
+        ms: Math.round(performance.now() - started),
+      },
       'trading state rebuilt from the event log',
     );
+  }
+
+  onApplicationBootstrap(): void {
+    // After every bootstrap hook (the algorithm runner's progress goes into the views): write the
+    // views the read model missed (a crash between the log and the read model), then keep memory
+    // to the open and recent orders.
+    setImmediate(() => void this.sequencer.run(async () => this.catchUpReadModel()));
+    this.evictionTimer = setInterval(() => void this.evictFinished(), EVICTION_INTERVAL_MS);
+    this.evictionTimer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.evictionTimer) clearInterval(this.evictionTimer);
+    this.evictionTimer = null;
+    await this.readModel.close().catch((err: Error) => this.logger.warn({ err }, 'the orders read model was not flushed at shutdown; the next start writes it again'));
+  }
+
+  private catchUpReadModel(): void {
+    const behind = [...this.state.orders.values()].filter((o) => o.version > this.readModel.position);
+    this.readModel.record(
+      behind.map((o) => ({ view: this.view(o), version: o.version })),
+      this.state.lastSequence,
+    );
+    if (behind.length) this.logger.info({ orders: behind.length, from: this.readModel.position }, 'orders read model caught up with the event log');
+  }
+
+  /** Moves finished orders out of memory once the read model has them (a short piece of sequencer work). */
+  private evictFinished(): Promise<number> {
+    return this.sequencer.run(async () => this.state.evict(this.evictionRule()));
+  }
+
+  private evictionRule() {
+    return this.evictionRuleFor(this.state);
+  }
+
+  private evictionRuleFor(state: TradingState) {
+    return {
+      finishedBefore: Date.now() - Math.max(this.config.finishedOrderRetentionMs, this.limits.longestDuplicateWindowMs()),
+      persistedThrough: this.readModel.position,
+      // Deriv's reconciliation reads its orders' history from memory; it is small, so it stays.
+      evictable: (root: Order) => state.accounts.get(root.accountId)?.venue !== 'deriv',
+    };
   }
 
   addListener(listener: OrderListener): void {
@@ -226,19 +321,49 @@ export class TradingEngine implements OnModuleInit {
         this.barrier = this.lastBatch;
         return { order: existing, related: this.related(existing), duplicate: true };
       }
+      if (this.state.wasEvicted(account.id, dto.clientOrderId)) return null;
       const specs = buildSpecs(dto, account.id);
       return this.placeOrders(specs, { skipSizeLimits: specs[0].role === 'algo-parent' });
     });
+    if (!result) {
+      // A repeat of a finished order that has left memory: it is final, and in the read model.
+      const view = await this.finishedDuplicate(account.id, dto.clientOrderId);
+      this.ackSeconds.observe({ outcome: 'duplicate' }, (performance.now() - started) / 1000);
+      return view;
+    }
     const view: CreateOrderResult = { order: this.view(result.order), related: result.related.map((o) => this.view(o)), duplicate: result.duplicate };
     this.ackSeconds.observe({ outcome: result.duplicate ? 'duplicate' : result.order.status === 'rejected' ? 'rejected' : 'accepted' }, (performance.now() - started) / 1000);
     if (result.order.status === 'rejected') throw rejection(result.order);
     return view;
   }
 
+  private async finishedDuplicate(accountId: string, clientOrderId: string): Promise<CreateOrderResult> {
+    const order = await this.readModel.byClientOrderId(accountId, clientOrderId);
+    if (!order) throw new ServiceUnavailableException(`Order ${clientOrderId} is recorded but could not be read back; retry shortly`);
+    const linked = order.linkedOrderId ? await this.readModel.byId(order.linkedOrderId) : undefined;
+    if (order.status === 'rejected') throw rejection({ id: order.id, rejectCheck: order.rejectCheck ?? undefined, rejectReason: order.rejectReason ?? undefined });
+    return { order, related: linked ? [linked] : [], duplicate: true };
+  }
+
+  /** An order by id: from memory, or (finished and gone from memory) from the read model. */
+  async findOrderView(id: string): Promise<OrderView | undefined> {
+    const order = this.state.orders.get(id);
+    return order ? this.view(order) : this.readModel.byId(id);
+  }
+
+  /** An order by client order id, from memory or the read model. */
+  async findOrderViewByClientId(accountId: string, clientOrderId: string): Promise<OrderView | undefined> {
+    const order = this.state.orderByClientId(accountId, clientOrderId);
+    return order ? this.view(order) : this.state.wasEvicted(accountId, clientOrderId) ? this.readModel.byClientOrderId(accountId, clientOrderId) : undefined;
+  }
+
   /** Places an algorithm's child or a strategy's order (already on the sequencer). */
   async placeInternal(spec: OrderSpec): Promise<Order> {
     const existing = this.state.orderByClientId(spec.accountId, spec.clientOrderId);
     if (existing) return existing;
+    if (this.state.wasEvicted(spec.accountId, spec.clientOrderId)) {
+      throw new RpcFailure({ statusCode: 409, error: 'Conflict', message: `clientOrderId ${spec.clientOrderId} belongs to a finished order of this account` });
+    }
     return (await this.placeOrders([spec], { skipSizeLimits: false })).order;
   }
 
@@ -405,6 +530,8 @@ export class TradingEngine implements OnModuleInit {
   async cancel(dto: CancelOrdersDto, ctx: RequestContext): Promise<CancelReport> {
     const account = this.findAccount(ctx, dto.accountId);
     if (!account) return { cancelled: [], skipped: [] };
+    const gone = dto.scope === 'order' ? await this.finishedElsewhere(account.id, dto.id, dto.clientOrderId) : undefined;
+    if (gone) return { cancelled: [], skipped: [{ id: gone.id, reason: `already ${gone.status}` }] };
     return this.serial(async () => {
       let targets: Order[];
       const skipped: CancelReport['skipped'] = [];
@@ -453,6 +580,8 @@ export class TradingEngine implements OnModuleInit {
 
   async amend(dto: AmendOrderDto, ctx: RequestContext) {
     const account = this.findAccount(ctx);
+    const gone = account ? await this.finishedElsewhere(account.id, dto.id) : undefined;
+    if (gone) throw new RpcFailure({ statusCode: 409, error: 'Conflict', message: `Order ${gone.id} is ${gone.status}; only open orders can be amended` });
     return this.serial(async () => {
       const order = this.state.orders.get(dto.id);
       if (!order || (account && order.accountId !== account.id && ctx.principal?.role !== 'admin') || (!account && ctx.principal?.role !== 'admin')) throw new NotFoundException(`No order ${dto.id} of yours`);
@@ -483,6 +612,17 @@ export class TradingEngine implements OnModuleInit {
     });
   }
 
+  /**
+   * A finished order of this account that has left memory (the read model has it), or undefined.
+   * Finished orders never change again, so this needs no sequencer.
+   */
+  private async finishedElsewhere(accountId: string, id?: string, clientOrderId?: string): Promise<OrderView | undefined> {
+    if (id && this.state.orders.has(id)) return undefined;
+    if (!id && clientOrderId && !this.state.wasEvicted(accountId, clientOrderId)) return undefined;
+    const view = id ? await this.readModel.byId(id) : clientOrderId ? await this.readModel.byClientOrderId(accountId, clientOrderId) : undefined;
+    return view && view.accountId === accountId ? view : undefined;
+  }
+
   /** Runs on the sequencer. */
   async expire(orderIds: readonly string[], reason: string): Promise<void> {
     const now = Date.now();
@@ -507,11 +647,19 @@ export class TradingEngine implements OnModuleInit {
     if (this.journal.failure) this.notDurable(this.journal.failure);
     const logged = events.map((event) => ({ sequence: ++this.nextSequence, event }));
     const touched = new Map<string, Order>();
+    /** Orders this commit accepted (listeners start working them once; a later touch is not a new acceptance). */
+    const acceptedNow = new Set<string>();
     const fills: FillRecord[] = [];
     try {
       for (const { sequence, event } of logged) {
         this.state.apply(event, sequence, (fill) => fills.push(fill));
         if ('orderId' in event) touched.set(event.orderId, this.state.orders.get(event.orderId) as Order);
+        if (event.type === 'order.accepted') acceptedNow.add(event.orderId);
+        // A new slice changes its algorithm's progress.
+        if (event.type === 'order.created' && event.spec.parentId) {
+          const parent = this.state.orders.get(event.spec.parentId);
+          if (parent) touched.set(parent.id, parent);
+        }
       }
     } catch (err) {
       // A decision the state machine refuses is a bug; the memory may be half-applied, so it is rebuilt from the log.
@@ -520,15 +668,18 @@ export class TradingEngine implements OnModuleInit {
       throw err;
     }
     // What happened, as of this commit, to announce once it is durable.
+    const through = logged[logged.length - 1].sequence;
     const notices = [...touched.values()].map((order) => ({
       order,
+      version: order.version,
       view: this.view(order),
       ownerId: this.state.accounts.get(order.accountId)?.ownerId ?? '',
-      accepted: order.status === 'accepted' && order.filledQuantity.isZero(),
+      accepted: acceptedNow.has(order.id) && order.status === 'accepted',
       closed: !isOpen(order),
     }));
     const fillNotices = fills.map((fill) => ({ fill, order: this.state.orders.get(fill.orderId) as Order, ownerId: this.state.accounts.get(fill.accountId)?.ownerId ?? '' }));
     const notice = () => {
+      this.readModel.record(notices, through);
       for (const n of notices) {
         this.outbox.push({ kind: 'order', ownerId: n.ownerId, order: n.view });
         for (const l of this.listeners) {
@@ -566,14 +717,21 @@ export class TradingEngine implements OnModuleInit {
     });
   }
 
+  /** Folds the log into a new state, evicting as it goes what the read model already holds. */
   private async rebuild(): Promise<void> {
-    const events: LoggedEvent[] = [];
-    for await (const e of this.store.readAll()) events.push(e);
-    this.state = TradingState.rebuild(events);
+    await this.readModel.load();
+    const state = new TradingState();
+    let applied = 0;
+    for await (const { sequence, event } of this.store.readAll()) {
+      state.apply(event, sequence);
+      if (++applied % REBUILD_EVICT_EVERY === 0) state.evict(this.evictionRuleFor(state));
+    }
+    state.evict(this.evictionRuleFor(state));
+    this.state = state;
     this.nextSequence = this.state.lastSequence;
   }
 
-  private symbolOf({ event }: LoggedEvent): string | null {
+  private symbolOf({ event }: { event: TradingEvent }): string | null {
     if (event.type === 'order.created') return event.spec.symbol;
     if ('orderId' in event) return this.state.orders.get(event.orderId)?.symbol ?? null;
     return null;
@@ -607,7 +765,7 @@ function ownerOf(ctx: RequestContext): string {
   return owner;
 }
 
-function rejection(order: Order): RpcFailure {
+function rejection(order: Pick<Order, 'id' | 'rejectCheck' | 'rejectReason'>): RpcFailure {
   return new RpcFailure({
     statusCode: 422,
     error: 'Unprocessable Entity',

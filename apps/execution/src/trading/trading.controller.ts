@@ -15,7 +15,8 @@ import {
   SetRiskLimitsDto,
 } from '@meridian/contracts/dto';
 import { RpcController } from '@meridian/service-kit';
-import { isOpen, type Order } from '@meridian/trading';
+import { isOpen } from '@meridian/trading';
+import { OrderReadModel } from './order-read-model';
 import { PortfolioService } from './portfolio.service';
 import { RiskLimitsService } from './risk-limits.service';
 import { TradingEngine } from './trading-engine.service';
@@ -23,7 +24,12 @@ import { TradingEngine } from './trading-engine.service';
 /** F9 Execution and F8 Portfolio over the transport: translate, delegate. */
 @RpcController()
 export class TradingController {
-  constructor(private readonly engine: TradingEngine, private readonly portfolio: PortfolioService, private readonly limits: RiskLimitsService) {}
+  constructor(
+    private readonly engine: TradingEngine,
+    private readonly readModel: OrderReadModel,
+    private readonly portfolio: PortfolioService,
+    private readonly limits: RiskLimitsService,
+  ) {}
 
   @MessagePattern(TRADING_PATTERNS.createOrder)
   create(@Payload('data') dto: CreateOrderDto, @Payload('ctx') ctx: RequestContext) {
@@ -31,47 +37,44 @@ export class TradingController {
   }
 
   @MessagePattern(TRADING_PATTERNS.orderStatus)
-  status(@Payload('data') q: OrderStatusQueryDto, @Payload('ctx') ctx: RequestContext): Page<OrderView> {
+  async status(@Payload('data') q: OrderStatusQueryDto, @Payload('ctx') ctx: RequestContext): Promise<Page<OrderView>> {
     const limit = q.limit ?? 100;
     const offset = q.offset ?? 0;
     const account = this.engine.findAccount(ctx, q.accountId);
     if (!account) return { items: [], total: 0, limit, offset };
-    const state = this.engine.state;
-    let orders: Order[];
     if (q.id || q.clientOrderId) {
-      const one = q.id ? state.orders.get(q.id) : state.orderByClientId(account.id, q.clientOrderId as string);
+      const one = q.id ? await this.engine.findOrderView(q.id) : await this.engine.findOrderViewByClientId(account.id, q.clientOrderId as string);
       if (!one || one.accountId !== account.id) throw new NotFoundException(`No order ${q.id ?? q.clientOrderId} in this account`);
-      orders = [one];
-    } else {
-      const status = q.status ?? 'open';
-      // From the narrowest index (an algorithm's children, the open orders, the account's orders),
-      // never a walk over every order of every account.
-      const pool = q.parentId
-        ? state.childrenOf(q.parentId).filter((o) => o.accountId === account.id)
-        : status === 'open'
-          ? state.openOrders({ accountId: account.id })
-          : state.accountOrders(account.id);
-      orders = pool.filter(
-        (o) =>
-          (status === 'open' || status === 'all' || o.status === status) &&
-          (!q.symbol || o.symbol === q.symbol) &&
-          (!q.side || o.side === q.side) &&
-          (!q.parentId || o.parentId === q.parentId) &&
-          (!q.role || o.role === q.role) &&
-          (!q.tag || o.tag === q.tag) &&
-          (status !== 'open' || isOpen(o)),
-      );
-      orders.sort((a, b) => b.createdAt - a.createdAt || b.version - a.version);
+      return { items: [one], total: 1, limit, offset };
     }
+    const status = q.status ?? 'open';
+    const state = this.engine.state;
+    const parent = q.parentId ? state.orders.get(q.parentId) : undefined;
+    // Open orders, and the children of an algorithm still in memory, are all in memory; the rest
+    // of the history is in the read model.
+    if (status !== 'open' && !parent) {
+      const page = await this.readModel.list({ accountId: account.id, status, symbol: q.symbol, side: q.side, parentId: q.parentId, role: q.role, tag: q.tag, limit, offset });
+      return { ...page, limit, offset };
+    }
+    const pool = parent ? state.childrenOf(parent.id).filter((o) => o.accountId === account.id) : q.parentId ? [] : state.openOrders({ accountId: account.id });
+    const orders = pool.filter(
+      (o) =>
+        (status === 'all' || (status === 'open' ? isOpen(o) : o.status === status)) &&
+        (!q.symbol || o.symbol === q.symbol) &&
+        (!q.side || o.side === q.side) &&
+        (!q.role || o.role === q.role) &&
+        (!q.tag || o.tag === q.tag),
+    );
+    orders.sort((a, b) => b.createdAt - a.createdAt || b.version - a.version);
     return { items: orders.slice(offset, offset + limit).map((o) => this.engine.view(o)), total: orders.length, limit, offset };
   }
 
   @MessagePattern(TRADING_PATTERNS.getOrder)
-  get(@Payload('data') p: OrderIdParamDto, @Payload('ctx') ctx: RequestContext) {
-    const order = this.engine.state.orders.get(p.id);
+  async get(@Payload('data') p: OrderIdParamDto, @Payload('ctx') ctx: RequestContext) {
+    const order = await this.engine.findOrderView(p.id);
     const account = order && this.engine.state.accounts.get(order.accountId);
     if (!order || !account || (account.ownerId !== ctx.principal?.userId && ctx.principal?.role !== 'admin')) throw new NotFoundException(`No order ${p.id} of yours`);
-    return this.engine.view(order);
+    return order;
   }
 
   @MessagePattern(TRADING_PATTERNS.amendOrder)

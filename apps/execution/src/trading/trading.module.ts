@@ -4,6 +4,7 @@ import { MarketsModule } from '../markets/markets.module';
 import { AlgoRunnerService } from './algo-runner.service';
 import { derivTradingProviders } from './deriv/deriv-trading.providers';
 import { TradingEventStore } from './event-store';
+import { OrderReadModel } from './order-read-model';
 import { PaperVenueService } from './paper-venue.service';
 import { PortfolioService } from './portfolio.service';
 import { RiskLimitsService } from './risk-limits.service';
@@ -19,6 +20,7 @@ import { TradingPublisher } from './trading-publisher';
   providers: [
     { provide: TRADING_CONFIG, inject: [SERVICE_RUNTIME], useFactory: (runtime: ServiceRuntime) => loadTradingConfig(runtime.env) },
     TradingEventStore,
+    OrderReadModel,
     RiskLimitsService,
     TradingPublisher,
     TradingEngine,

@@ -1,0 +1,196 @@
+import { Inject, Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { OrderRoleName, OrderSideName, OrderStatusName, OrderView } from '@meridian/contracts';
+import type { Logger } from '@meridian/observability';
+import { LOGGER } from '@meridian/service-kit';
+import { TRADING_CONFIG, type TradingConfig } from './trading-config';
+
+export interface OrderViewQuery {
+  accountId: string;
+  status: OrderStatusName | 'open' | 'all';
+  symbol?: string;
+  side?: OrderSideName;
+  parentId?: string;
+  role?: OrderRoleName;
+  tag?: string;
+  limit: number;
+  offset: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OPEN_STATUSES: readonly OrderStatusName[] = ['new', 'accepted', 'partially_filled'];
+/** How long a read waits for the read model to catch up before it says so. */
+const SETTLE_TIMEOUT_MS = 5_000;
+
+/**
+ * The orders read model (table order_views): each order's latest view, written in batches off the
+ * acknowledgement path once its events are in the log. Finished orders leave the engine's memory
+ * only after they are here, so every order stays readable, listable and findable by client order
+ * id. `position` is the log sequence through which it is complete; it is stored with each batch
+ * in the same statement, so after a crash the engine knows which views to write again.
+ */
+@Injectable()
+export class OrderReadModel {
+  private pending = new Map<string, { view: OrderView; version: number }>();
+  private enqueuedThrough = 0;
+  /** Every order change up to this log sequence is in order_views. */
+  position = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private inFlight: Promise<void> | null = null;
+  private failures = 0;
+  private closed = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(TRADING_CONFIG) private readonly config: TradingConfig,
+    @Inject(LOGGER) private readonly logger: Logger,
+  ) {}
+
+  /** Reads the stored position (at start, before the engine folds the log). */
+  async load(): Promise<number> {
+    const rows = (await this.dataSource.query(`SELECT sequence FROM read_model_positions WHERE name = 'order_views'`)) as { sequence: string }[];
+    this.position = rows.length ? Number(rows[0].sequence) : 0;
+    this.enqueuedThrough = Math.max(this.enqueuedThrough, this.position);
+    return this.position;
+  }
+
+  /** Orders' views as of log sequence `through`, in log order, once the events are durable. */
+  record(views: readonly { view: OrderView; version: number }[], through: number): void {
+    for (const v of views) this.pending.set(v.view.id, v);
+    if (through > this.enqueuedThrough) this.enqueuedThrough = through;
+    this.schedule(this.config.readModelIntervalMs);
+  }
+
+  /** Resolves once everything recorded before the call (and announced before it) is written. */
+  async settled(): Promise<void> {
+    // Announcements of writes already durable run on an immediate: let them record first.
+    await new Promise((resolve) => setImmediate(resolve));
+    const target = this.enqueuedThrough;
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
+    while (this.position < target) {
+      try {
+        await this.flush();
+      } catch (err) {
+        if (Date.now() > deadline) throw new ServiceUnavailableException(`The orders read model is behind (${(err as Error).message}); retry shortly`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+  }
+
+  /** Writes what is pending (waiting for a write in flight first). */
+  async flush(): Promise<void> {
+    while (this.inFlight) await this.inFlight.catch(() => undefined);
+    if (this.pending.size === 0 && this.position >= this.enqueuedThrough) return;
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    const batch = this.pending;
+    const through = this.enqueuedThrough;
+    this.pending = new Map();
+    const write = this.write([...batch.values()], through).then(
+      () => {
+        this.position = Math.max(this.position, through);
+        this.failures = 0;
+      },
+      (err: Error) => {
+        // Newer views recorded meanwhile win; these go again with the next write.
+        for (const [id, v] of batch) if (!this.pending.has(id)) this.pending.set(id, v);
+        this.failures += 1;
+        this.logger.warn({ err, orders: batch.size, failures: this.failures }, 'writing the orders read model failed; retrying');
+        throw err;
+      },
+    );
+    this.inFlight = write.finally(() => {
+      this.inFlight = null;
+      if (this.pending.size > 0 || this.position < this.enqueuedThrough) this.schedule(this.failures ? Math.min(5_000, 100 * 2 ** this.failures) : this.config.readModelIntervalMs);
+    });
+    return this.inFlight;
+  }
+
+  async byId(id: string): Promise<OrderView | undefined> {
+    if (!UUID.test(id)) return undefined;
+    const rows = (await this.dataSource.query('SELECT view FROM order_views WHERE id = $1', [id])) as { view: OrderView }[];
+    return rows[0]?.view;
+  }
+
+  async byClientOrderId(accountId: string, clientOrderId: string): Promise<OrderView | undefined> {
+    const rows = (await this.dataSource.query('SELECT view FROM order_views WHERE account_id = $1 AND client_order_id = $2', [accountId, clientOrderId])) as { view: OrderView }[];
+    return rows[0]?.view;
+  }
+
+  /** One page of an account's orders, newest first, as of every change acknowledged so far. */
+  async list(q: OrderViewQuery): Promise<{ items: OrderView[]; total: number }> {
+    if (q.parentId && !UUID.test(q.parentId)) return { items: [], total: 0 };
+    await this.settled();
+    const where = ['account_id = $1'];
+    const params: unknown[] = [q.accountId];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replace('?', `$${params.length}`));
+    };
+    if (q.status === 'open') add('status = ANY(?)', OPEN_STATUSES);
+    else if (q.status !== 'all') add('status = ?', q.status);
+    if (q.symbol) add('symbol = ?', q.symbol);
+    if (q.side) add('side = ?', q.side);
+    if (q.parentId) add('parent_id = ?', q.parentId);
+    if (q.role) add('role = ?', q.role);
+    if (q.tag) add('tag = ?', q.tag);
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM order_views WHERE ${where.join(' AND ')}`, params)) as { total: number }[];
+    const rows = (await this.dataSource.query(
+      `SELECT view FROM order_views WHERE ${where.join(' AND ')} ORDER BY created_at DESC, version DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, q.limit, q.offset],
+    )) as { view: OrderView }[];
+    return { items: rows.map((r) => r.view), total };
+  }
+
+  /** At shutdown: writes what is pending, then schedules nothing more (the next start catches up from the log). */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      this.closed = true;
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = null;
+    }
+  }
+
+  private schedule(ms: number): void {
+    if (this.timer || this.inFlight || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.flush().catch(() => undefined); // logged in flush; retried on the next schedule
+    }, ms);
+  }
+
+  /** One statement: the views (never older than what is stored) and the new position together. */
+  private async write(views: readonly { view: OrderView; version: number }[], through: number): Promise<void> {
+    const rows = views.map(({ view, version }) => ({
+      id: view.id,
+      account_id: view.accountId,
+      client_order_id: view.clientOrderId,
+      symbol: view.symbol,
+      side: view.side,
+      role: view.role,
+      status: view.status,
+      parent_id: view.parentId,
+      tag: view.tag,
+      created_at: view.createdAt,
+      version,
+      view,
+    }));
+    await this.dataSource.query(
+      `WITH incoming AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, account_id uuid, client_order_id text, symbol text, side text, role text, status text,
+           parent_id uuid, tag text, created_at timestamptz, version bigint, view jsonb)),
+       upserted AS (
+         INSERT INTO order_views (id, account_id, client_order_id, symbol, side, role, status, parent_id, tag, created_at, version, view)
+         SELECT id, account_id, client_order_id, symbol, side, role, status, parent_id, tag, created_at, version, view FROM incoming
+         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, version = EXCLUDED.version, view = EXCLUDED.view
+         WHERE order_views.version <= EXCLUDED.version
+         RETURNING 1)
+       UPDATE read_model_positions SET sequence = GREATEST(sequence, $2) WHERE name = 'order_views'`,
+      [JSON.stringify(rows), through],
+    );
+  }
+}
