@@ -69,6 +69,12 @@ async function exercise(db: OpenDatabase) {
   // settled() writes what was recorded before it (the interval alone would wait 10 s).
   await model.settled();
   expect(model.position).toBe(12);
+  // Committed without waiting for the disk: durable only once a waited-for commit began after it.
+  expect(model.durablePosition).toBe(0);
+  model.logCommitted(performance.now() - 60_000); // a log commit that began before the batch carries nothing
+  expect(model.durablePosition).toBe(0);
+  await model.confirmDurable(0);
+  expect(model.durablePosition).toBe(12);
   expect(await new OrderReadModel(db.dataSource, config, createLogger({ service: 'test', level: 'silent', destination: null })).load()).toBe(12);
 
   expect((await model.byId(orders[2].id))?.tag).toBe('strategy-1');

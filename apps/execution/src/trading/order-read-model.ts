@@ -28,6 +28,13 @@ const SETTLE_TIMEOUT_MS = 5_000;
  * only after they are here, so every order stays readable, listable and findable by client order
  * id. `position` is the log sequence through which it is complete; it is stored with each batch
  * in the same statement, so after a crash the engine knows which views to write again.
+ *
+ * Its commits do not wait for the disk (synchronous_commit off): a waited-for commit every batch
+ * made the event-log appends that overlapped it wait for a second flush of the write-ahead log
+ * (measured: inside-execution p99 up by about 1 ms). A batch counts as durable (`durablePosition`,
+ * what eviction goes by) once a commit that did wait began after it: PostgreSQL flushes its log in
+ * order, so that flush carried the batch too. The engine reports its event-log commits
+ * (`logCommitted`); when there are none for a while, `confirmDurable` makes one.
  */
 @Injectable()
 export class OrderReadModel {
@@ -35,6 +42,10 @@ export class OrderReadModel {
   private enqueuedThrough = 0;
   /** Every order change up to this log sequence is in order_views. */
   position = 0;
+  /** ...and on disk: a PostgreSQL crash cannot take it back (finished orders leave memory only up to here). */
+  durablePosition = 0;
+  /** Batches committed without waiting for the disk: their position and when their commit returned. */
+  private unconfirmed: { position: number; at: number }[] = [];
   private timer: NodeJS.Timeout | null = null;
   private inFlight: Promise<void> | null = null;
   private failures = 0;
@@ -50,6 +61,8 @@ export class OrderReadModel {
   async load(): Promise<number> {
     const rows = (await this.dataSource.query(`SELECT sequence FROM read_model_positions WHERE name = 'order_views'`)) as { sequence: string }[];
     this.position = rows.length ? Number(rows[0].sequence) : 0;
+    this.durablePosition = this.position;
+    this.unconfirmed = [];
     this.enqueuedThrough = Math.max(this.enqueuedThrough, this.position);
     return this.position;
   }
@@ -91,6 +104,7 @@ export class OrderReadModel {
     const write = this.write([...batch.values()], through).then(
       () => {
         this.position = Math.max(this.position, through);
+        this.unconfirmed.push({ position: this.position, at: performance.now() });
         this.failures = 0;
       },
       (err: Error) => {
@@ -106,6 +120,22 @@ export class OrderReadModel {
       if (this.pending.size > 0 || this.position < this.enqueuedThrough) this.schedule(this.failures ? Math.min(5_000, 100 * 2 ** this.failures) : this.config.readModelIntervalMs);
     });
     return this.inFlight;
+  }
+
+  /** An event-log commit (which waited for the disk) that began at `startedAt` has returned. */
+  logCommitted(startedAt: number): void {
+    let i = 0;
+    while (i < this.unconfirmed.length && this.unconfirmed[i].at <= startedAt) this.durablePosition = this.unconfirmed[i++].position;
+    if (i > 0) this.unconfirmed.splice(0, i);
+  }
+
+  /** When batches have waited this long for an event-log commit to carry them to disk, makes one of its own. */
+  async confirmDurable(olderThanMs = 500): Promise<void> {
+    if (this.unconfirmed.length === 0 || performance.now() - this.unconfirmed[0].at < olderThanMs) return;
+    const started = performance.now();
+    // A write that waits for the disk (a no-op update still writes a log record and flushes the log up to it).
+    await this.dataSource.query(`UPDATE read_model_positions SET sequence = sequence WHERE name = 'order_views'`);
+    this.logCommitted(started);
   }
 
   async byId(id: string): Promise<OrderView | undefined> {
@@ -163,7 +193,7 @@ export class OrderReadModel {
     }, ms);
   }
 
-  /** One statement: the views (never older than what is stored) and the new position together. */
+  /** One statement: the views (never older than what is stored) and the new position together; the commit does not wait for the disk. */
   private async write(views: readonly { view: OrderView; version: number }[], through: number): Promise<void> {
     const rows = views.map(({ view, version }) => ({
       id: view.id,
@@ -179,18 +209,21 @@ export class OrderReadModel {
       version,
       view,
     }));
-    await this.dataSource.query(
-      `WITH incoming AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, account_id uuid, client_order_id text, symbol text, side text, role text, status text,
-           parent_id uuid, tag text, created_at timestamptz, version bigint, view jsonb)),
-       upserted AS (
-         INSERT INTO order_views (id, account_id, client_order_id, symbol, side, role, status, parent_id, tag, created_at, version, view)
-         SELECT id, account_id, client_order_id, symbol, side, role, status, parent_id, tag, created_at, version, view FROM incoming
-         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, version = EXCLUDED.version, view = EXCLUDED.view
-         WHERE order_views.version <= EXCLUDED.version
-         RETURNING 1)
-       UPDATE read_model_positions SET sequence = GREATEST(sequence, $2) WHERE name = 'order_views'`,
-      [JSON.stringify(rows), through],
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL synchronous_commit TO OFF');
+      await manager.query(
+        `WITH incoming AS (
+           SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, account_id uuid, client_order_id text, symbol text, side text, role text, status text,
+             parent_id uuid, tag text, created_at timestamptz, version bigint, view jsonb)),
+         upserted AS (
+           INSERT INTO order_views (id, account_id, client_order_id, symbol, side, role, status, parent_id, tag, created_at, version, view)
+           SELECT id, account_id, client_order_id, symbol, side, role, status, parent_id, tag, created_at, version, view FROM incoming
+           ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, version = EXCLUDED.version, view = EXCLUDED.view
+           WHERE order_views.version <= EXCLUDED.version
+           RETURNING 1)
+         UPDATE read_model_positions SET sequence = GREATEST(sequence, $2) WHERE name = 'order_views'`,
+        [JSON.stringify(rows), through],
+      );
+    });
   }
 }

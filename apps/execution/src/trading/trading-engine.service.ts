@@ -147,7 +147,12 @@ export class TradingEngine implements OnModuleInit, OnApplicationBootstrap, OnAp
       },
     });
     this.journal = new GroupCommit(
-      (batch) => this.store.write(batch, (logged) => this.symbolOf(logged)),
+      async (batch) => {
+        const started = performance.now();
+        await this.store.write(batch, (logged) => this.symbolOf(logged));
+        // This commit waited for the disk: read-model batches committed before it began are durable now.
+        this.readModel.logCommitted(started);
+      },
       (err) => {
         this.logger.error({ err }, 'a write to the trading event log failed; its orders were not acknowledged');
         this.scheduleRebuild();
@@ -206,8 +211,9 @@ export class TradingEngine implements OnModuleInit, OnApplicationBootstrap, OnAp
     if (behind.length) this.logger.info({ orders: behind.length, from: this.readModel.position }, 'orders read model caught up with the event log');
   }
 
-  /** Moves finished orders out of memory once the read model has them (a short piece of sequencer work). */
-  private evictFinished(): Promise<number> {
+  /** Moves finished orders out of memory once the read model has them on disk (a short piece of sequencer work). */
+  private async evictFinished(): Promise<number> {
+    await this.readModel.confirmDurable().catch((err: Error) => this.logger.warn({ err }, 'could not confirm the orders read model on disk; finished orders stay in memory for now'));
     return this.sequencer.run(async () => this.state.evict(this.evictionRule()));
   }
 
@@ -218,7 +224,7 @@ export class TradingEngine implements OnModuleInit, OnApplicationBootstrap, OnAp
   private evictionRuleFor(state: TradingState) {
     return {
       finishedBefore: Date.now() - Math.max(this.config.finishedOrderRetentionMs, this.limits.longestDuplicateWindowMs()),
-      persistedThrough: this.readModel.position,
+      persistedThrough: this.readModel.durablePosition,
       // Deriv's reconciliation reads its orders' history from memory; it is small, so it stays.
       evictable: (root: Order) => state.accounts.get(root.accountId)?.venue !== 'deriv',
     };
