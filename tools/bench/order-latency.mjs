@@ -132,6 +132,17 @@ async function load(base, token, seconds, rate, label) {
   return { label, sent: total, achievedRate: round(total / elapsed, 1), statuses, ...(errors.length ? { errors } : {}), latencyMs: percentiles(latencies), acked };
 }
 
+/** The sum of a metric's samples with these labels (NaN when the process does not export it). */
+function sample(metricsText, name, labels = {}) {
+  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
+  let total = NaN;
+  for (const line of metricsText.split('\n')) {
+    if (!(line.startsWith(`${name} `) || line.startsWith(`${name}{`)) || !wanted.every((w) => line.includes(w))) continue;
+    total = (Number.isNaN(total) ? 0 : total) + Number(line.slice(line.lastIndexOf(' ') + 1));
+  }
+  return total;
+}
+
 /** One measured window's figures: latency seen by the client, the services' histograms over the window, CPU per order. */
 function measuredWindow(run, cpuSec, before, after) {
   const windowBuckets = (service, name, labels) => bucketsDelta(histogramBuckets(after[service], name, labels), histogramBuckets(before[service], name, labels));
@@ -154,6 +165,14 @@ function measuredWindow(run, cpuSec, before, after) {
     insideGateway: {
       source: 'http_request_duration_seconds{route="/api/orders/create"} (histogram, this window only; coarse buckets: 1, 2.5, 5, 10, 25 ms, ...)',
       latencyMs: { ...Object.fromEntries([0.5, 0.95, 0.99].map((q) => [`p${q * 100}`, ms(gatewayBuckets, q)])), shareUnder10ms: round(bucketFraction(gatewayBuckets, 0.01) ?? NaN, 4) },
+    },
+    // Execution's memory at the end of the window and its garbage collection during it: a heap that
+    // grows with every order makes each full collection longer (the eighth session's worst window).
+    executionMemory: {
+      heapUsedMb: round(sample(after.execution, 'nodejs_heap_size_used_bytes') / 2 ** 20, 1),
+      ordersInMemory: sample(after.execution, 'meridian_trading_orders_in_memory'),
+      gcMs: Object.fromEntries(['minor', 'incremental', 'major'].map((kind) => [kind, round((sample(after.execution, 'nodejs_gc_duration_seconds_sum', { kind }) - sample(before.execution, 'nodejs_gc_duration_seconds_sum', { kind })) * 1000, 1)])),
+      majorCollections: sample(after.execution, 'nodejs_gc_duration_seconds_count', { kind: 'major' }) - sample(before.execution, 'nodejs_gc_duration_seconds_count', { kind: 'major' }),
     },
     // Where the machine's two cores go, per order: CPU time of each process during the window.
     cpuMsPerOrder: { ...Object.fromEntries(Object.entries(cpuSec).map(([k, sec]) => [k, round((sec * 1000) / run.sent, 3)])), total: round((total * 1000) / run.sent, 3) },
@@ -245,6 +264,7 @@ async function main() {
       gatewayP99Ms: windows.map((x) => x.throughGateway.latencyMs.p99),
       insideP99Ms: windows.map((x) => x.insideExecution.latencyMs.p99),
       cpuMsPerOrderTotal: windows.map((x) => x.cpuMsPerOrder.total),
+      executionHeapUsedMb: windows.map((x) => x.executionMemory.heapUsedMb),
     };
     result.integrity = { acknowledged: acked.size, inEventLog: rows.length, lost, duplicated };
     const inside = median.insideExecution.latencyMs;
