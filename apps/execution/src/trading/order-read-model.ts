@@ -59,6 +59,8 @@ export class OrderReadModel {
 
   /** Reads the stored position (at start, before the engine folds the log). */
   async load(): Promise<number> {
+    // Through a write that waits for the disk: batches committed without waiting are then on disk too.
+    await this.dataSource.query(`UPDATE read_model_positions SET sequence = sequence WHERE name = 'order_views'`);
     const rows = (await this.dataSource.query(`SELECT sequence FROM read_model_positions WHERE name = 'order_views'`)) as { sequence: string }[];
     this.position = rows.length ? Number(rows[0].sequence) : 0;
     this.durablePosition = this.position;

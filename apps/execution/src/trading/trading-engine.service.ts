@@ -202,7 +202,11 @@ export class TradingEngine implements OnModuleInit, OnApplicationBootstrap, OnAp
     await this.readModel.close().catch((err: Error) => this.logger.warn({ err }, 'the orders read model was not flushed at shutdown; the next start writes it again'));
   }
 
-  private catchUpReadModel(): void {
+  /** Runs on the sequencer: records the views of every order the read model is behind on. */
+  private async catchUpReadModel(): Promise<void> {
+    // Only what is durable: wait for the writes in flight (nothing new is decided meanwhile).
+    await this.lastBatch?.catch(() => undefined);
+    if (this.journal.failure) return; // the rebuild after the failed write catches up instead
     const behind = [...this.state.orders.values()].filter((o) => o.version > this.readModel.position);
     this.readModel.record(
       behind.map((o) => ({ view: this.view(o), version: o.version })),
@@ -713,6 +717,7 @@ export class TradingEngine implements OnModuleInit, OnApplicationBootstrap, OnAp
           await this.rebuild();
           this.journal.reset();
           this.rebuilding = false;
+          await this.catchUpReadModel();
           this.logger.warn({ attempt }, 'trading state rebuilt from the event log after a failed write');
           return;
         } catch (err) {
