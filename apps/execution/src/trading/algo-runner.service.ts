@@ -26,10 +26,12 @@ interface RunningAlgo {
 export class AlgoRunnerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly running = new Map<string, RunningAlgo>();
 
-  constructor(private readonly engine: TradingEngine, private readonly publisher: TradingPublisher, @Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(private readonly engine: TradingEngine, private readonly publisher: TradingPublisher, @Inject(LOGGER) private readonly logger: Logger) {
+    // From the start: the views the engine writes to the read model while it starts carry progress.
+    this.engine.setProgressProvider((o) => this.progress(o));
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.engine.setProgressProvider((o) => this.progress(o));
     this.engine.addListener({
       accepted: (order) => {
         if (order.role === 'algo-parent') this.start(order);

@@ -19,6 +19,8 @@ export interface OrderViewQuery {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OPEN_STATUSES: readonly OrderStatusName[] = ['new', 'accepted', 'partially_filled'];
+/** Views per statement: a long catch-up goes in pieces of this size, each a bounded JSON parameter. */
+const ROWS_PER_STATEMENT = 2_000;
 /** How long a read waits for the read model to catch up before it says so. */
 const SETTLE_TIMEOUT_MS = 5_000;
 
@@ -103,7 +105,7 @@ export class OrderReadModel {
     const batch = this.pending;
     const through = this.enqueuedThrough;
     this.pending = new Map();
-    const write = this.write([...batch.values()], through).then(
+    const write = this.writeAll([...batch.values()], through).then(
       () => {
         this.position = Math.max(this.position, through);
         this.unconfirmed.push({ position: this.position, at: performance.now() });
@@ -193,6 +195,15 @@ export class OrderReadModel {
       this.timer = null;
       this.flush().catch(() => undefined); // logged in flush; retried on the next schedule
     }, ms);
+  }
+
+  /** In statements of at most ROWS_PER_STATEMENT views; only the last one moves the position. */
+  private async writeAll(views: readonly { view: OrderView; version: number }[], through: number): Promise<void> {
+    if (views.length <= ROWS_PER_STATEMENT) return this.write(views, through);
+    for (let i = 0; i < views.length; i += ROWS_PER_STATEMENT) {
+      const last = i + ROWS_PER_STATEMENT >= views.length;
+      await this.write(views.slice(i, i + ROWS_PER_STATEMENT), last ? through : this.position);
+    }
   }
 
   /** One statement: the views (never older than what is stored) and the new position together; the commit does not wait for the disk. */

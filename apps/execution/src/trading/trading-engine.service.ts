@@ -56,6 +56,8 @@ const MONEY_DP = 8;
 const EVICTION_INTERVAL_MS = 250;
 /** During the fold at start, evict every this many events, so a long history never sits in memory whole. */
 const REBUILD_EVICT_EVERY = 5_000;
+/** Views written per step when the read model catches up with the log. */
+const CATCH_UP_PIECE = 2_000;
 
 /**
  * The order management system. Every change is decided against the in-memory state, appended to
@@ -172,6 +174,11 @@ export class TradingEngine implements OnModuleInit, OnApplicationBootstrap, OnAp
     // Limits first: the fold keeps every order inside the longest duplicate window in memory.
     await this.limits.load();
     await this.rebuild();
+    // Before serving: write the views the read model missed (a crash between the log and the read
+    // model, or its first start), so the orders it holds can leave memory now.
+    await this.catchUpReadModel();
+    await this.readModel.confirmDurable(0);
+    this.state.evict(this.evictionRule());
     this.recoveredAt = Date.now();
     this.logger.info(
       {
@@ -188,10 +195,7 @@ export class TradingEngine implements OnModuleInit, OnApplicationBootstrap, OnAp
   }
 
   onApplicationBootstrap(): void {
-    // After every bootstrap hook (the algorithm runner's progress goes into the views): write the
-    // views the read model missed (a crash between the log and the read model), then keep memory
-    // to the open and recent orders.
-    setImmediate(() => void this.sequencer.run(async () => this.catchUpReadModel()));
+    // Keep memory to the open and recent orders.
     this.evictionTimer = setInterval(() => void this.evictFinished(), EVICTION_INTERVAL_MS);
     this.evictionTimer.unref();
   }
@@ -202,17 +206,25 @@ export class TradingEngine implements OnModuleInit, OnApplicationBootstrap, OnAp
     await this.readModel.close().catch((err: Error) => this.logger.warn({ err }, 'the orders read model was not flushed at shutdown; the next start writes it again'));
   }
 
-  /** Runs on the sequencer: records the views of every order the read model is behind on. */
+  /**
+   * Writes the views of every order the read model is behind on, in pieces (views are built a
+   * piece at a time), and waits for them. Runs at start and after a rebuild on the sequencer:
+   * nothing is decided meanwhile, so the state is the log's.
+   */
   private async catchUpReadModel(): Promise<void> {
-    // Only what is durable: wait for the writes in flight (nothing new is decided meanwhile).
-    await this.lastBatch?.catch(() => undefined);
-    if (this.journal.failure) return; // the rebuild after the failed write catches up instead
-    const behind = [...this.state.orders.values()].filter((o) => o.version > this.readModel.position);
-    this.readModel.record(
-      behind.map((o) => ({ view: this.view(o), version: o.version })),
-      this.state.lastSequence,
-    );
-    if (behind.length) this.logger.info({ orders: behind.length, from: this.readModel.position }, 'orders read model caught up with the event log');
+    const from = this.readModel.position;
+    const behind = [...this.state.orders.values()].filter((o) => o.version > from);
+    for (let i = 0; i < behind.length; i += CATCH_UP_PIECE) {
+      // The position moves only with the last piece: until then a crash means starting over.
+      this.readModel.record(
+        behind.slice(i, i + CATCH_UP_PIECE).map((o) => ({ view: this.view(o), version: o.version })),
+        from,
+      );
+      await this.readModel.flush();
+    }
+    this.readModel.record([], this.state.lastSequence);
+    await this.readModel.flush();
+    if (behind.length) this.logger.info({ orders: behind.length, from }, 'orders read model caught up with the event log');
   }
 
   /** Moves finished orders out of memory once the read model has them on disk (a short piece of sequencer work). */
